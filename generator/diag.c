@@ -1,0 +1,235 @@
+/*
+ * diag: collect, sort and print diagnostics.  See diag.h.
+ *
+ * Sorting by (file, line, column, arrival) makes the output independent of
+ * which stage found a problem first, so the bad-input tests can compare the
+ * printed text byte for byte.
+ */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "xalloc.h"
+
+struct diag_entry {
+	const struct source *src;
+	struct pos pos;
+	enum diag_level level;
+	unsigned long seq;
+	char *msg;
+};
+
+static const struct {
+	enum diag_level level;
+	const char *fmt;
+} catalogue[] = {
+#define DIAG(id, lvl, f) [id] = { DL_##lvl, f },
+#include "diagmsg.h"
+#undef DIAG
+};
+
+enum diag_level diag_level_of(enum diag_id id)
+{
+	return catalogue[id].level;
+}
+
+const char *diag_format_of(enum diag_id id)
+{
+	return catalogue[id].fmt;
+}
+
+void diag_init(struct diag_ctx *d)
+{
+	memset(d, 0, sizeof(*d));
+}
+
+void diag_free(struct diag_ctx *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		free(d->v[i].msg);
+	for (i = 0; i < d->nsources; i++) {
+		free((char *)d->sources[i]->path);
+		free(d->sources[i]->line_starts);
+		free(d->sources[i]);
+	}
+	free(d->v);
+	free(d->sources);
+	memset(d, 0, sizeof(*d));
+}
+
+struct source *diag_source(struct diag_ctx *d, const char *path,
+			   const char *text, size_t len)
+{
+	struct source *s = xcalloc(1, sizeof(*s));
+
+	s->path = xstrdup(path);
+	s->text = text;
+	s->len = len;
+	if (d->nsources == d->srccap) {
+		d->srccap = d->srccap ? d->srccap * 2 : 64;
+		d->sources = xreallocarray(d->sources, d->srccap,
+					   sizeof(*d->sources));
+	}
+	d->sources[d->nsources++] = s;
+	return s;
+}
+
+static void index_lines(struct source *s)
+{
+	size_t i, n = 1;
+
+	if (s->line_starts)
+		return;
+	for (i = 0; i < s->len; i++)
+		if (s->text[i] == '\n')
+			n++;
+	s->line_starts = xreallocarray(NULL, n, sizeof(size_t));
+	s->line_starts[0] = 0;
+	s->nlines = 1;
+	for (i = 0; i < s->len; i++)
+		if (s->text[i] == '\n')
+			s->line_starts[s->nlines++] = i + 1;
+}
+
+size_t diag_line_offset(struct source *src, unsigned line)
+{
+	index_lines(src);
+	if (line == 0 || line > src->nlines)
+		return src->len;
+	return src->line_starts[line - 1];
+}
+
+struct pos diag_pos_at(struct source *src, size_t offset)
+{
+	size_t lo = 0, hi, i;
+	unsigned col = 1;
+
+	index_lines(src);
+	if (offset > src->len)
+		offset = src->len;
+	hi = src->nlines;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+
+		if (src->line_starts[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	for (i = src->line_starts[lo]; i < offset; i++)
+		if (((unsigned char)src->text[i] & 0xC0) != 0x80)
+			col++;
+	return (struct pos){ (unsigned)lo + 1, col };
+}
+
+void diag(struct diag_ctx *d, enum diag_id id, const struct source *src,
+	  struct pos pos, ...)
+{
+	struct buf b = BUF_INIT;
+	struct diag_entry *e;
+	va_list ap;
+
+	va_start(ap, pos);
+	buf_vprintf(&b, catalogue[id].fmt, ap);
+	va_end(ap);
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 32;
+		d->v = xreallocarray(d->v, d->cap, sizeof(*d->v));
+	}
+	e = &d->v[d->n++];
+	e->src = src;
+	e->pos = pos;
+	e->level = catalogue[id].level;
+	e->seq = d->seq++;
+	e->msg = buf_detach(&b, NULL);
+	d->counts[e->level]++;
+	if (e->level > d->worst)
+		d->worst = e->level;
+}
+
+static int entry_cmp(const void *pa, const void *pb)
+{
+	const struct diag_entry *a = pa, *b = pb;
+	int c;
+
+	if (a->src != b->src) {
+		if (!a->src || !b->src)
+			return a->src ? 1 : -1;
+		c = strcmp(a->src->path, b->src->path);
+		if (c)
+			return c;
+	}
+	if (a->pos.line != b->pos.line)
+		return a->pos.line < b->pos.line ? -1 : 1;
+	if (a->pos.col != b->pos.col)
+		return a->pos.col < b->pos.col ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static const char *level_name(enum diag_level l)
+{
+	switch (l) {
+	case DL_ERROR: return "error";
+	case DL_WARNING: return "warning";
+	case DL_NOTE: return "note";
+	case DL_NONE: break;
+	}
+	return "?";
+}
+
+/* The source line, then a caret under the column; tabs are kept so the
+ * caret lines up whatever the terminal's tab width. */
+static void print_excerpt(FILE *out, struct source *src, struct pos pos)
+{
+	size_t start, end, i;
+	unsigned col = 1;
+
+	if (pos.line == 0 || src->text == NULL)
+		return;
+	start = diag_line_offset(src, pos.line);
+	if (start >= src->len && pos.line > 1)
+		return;
+	for (end = start; end < src->len && src->text[end] != '\n'; end++)
+		;
+	if (end > start && src->text[end - 1] == '\r')
+		end--;
+	fprintf(out, "%5u | %.*s\n      | ", pos.line, (int)(end - start),
+		src->text + start);
+	for (i = start; i < end && col < pos.col; i++) {
+		unsigned char c = (unsigned char)src->text[i];
+
+		if ((c & 0xC0) == 0x80)
+			continue;
+		fputc(c == '\t' ? '\t' : ' ', out);
+		col++;
+	}
+	fputs("^\n", out);
+}
+
+void diag_flush(struct diag_ctx *d, FILE *out)
+{
+	size_t i;
+
+	qsort(d->v, d->n, sizeof(*d->v), entry_cmp);
+	for (i = 0; i < d->n; i++) {
+		struct diag_entry *e = &d->v[i];
+
+		if (e->src && e->pos.line)
+			fprintf(out, "%s:%u:%u: ", e->src->path, e->pos.line,
+				e->pos.col ? e->pos.col : 1);
+		else if (e->src)
+			fprintf(out, "%s: ", e->src->path);
+		else
+			fputs("zonesite: ", out);
+		fprintf(out, "%s: %s\n", level_name(e->level), e->msg);
+		if (e->src)
+			print_excerpt(out, (struct source *)e->src, e->pos);
+		free(e->msg);
+	}
+	d->n = 0;
+}
