@@ -23,10 +23,12 @@ UNIT_SRCS = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 SPEC_BIN  = $(BUILD)/tests/mustache-spec
 
-SOURCE_DATE_EPOCH ?= 1763769600
-NOW      ?= 2025-09-15
 
-.PHONY: all site deps test check-deps clean bench asan valgrind regress-rebuild
+# The demo zone is shown as on this day, so it always looks the same.
+NOW      ?= 2025-10-01
+
+.PHONY: all site deps test-deps test clean asan valgrind regress-rebuild \
+	bad-rebuild install
 
 all: $(ZONESITE)
 
@@ -59,10 +61,40 @@ $(SPEC_BIN): tests/mustache/spec-runner.c $(GEN_LIB)
 	$(CC) $(CFLAGS_ALL) -Igenerator -o $@ $< $(GEN_LIB) $(LDLIBS_ALL)
 
 site: $(ZONESITE)
-	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) ./$(ZONESITE) build -C content -o public --now $(NOW)
+	./$(ZONESITE) build -C content -o public --now $(NOW)
 
-test: $(BIN) $(UNIT_BINS) $(SPEC_BIN)
+# What the test suite needs beyond the build: Java for the Nu Html
+# Checker, Node.js and npm for the validators and the browser driver.
+TEST_APT = default-jre-headless nodejs npm
+test-deps:
+	@sh tests/tools/apt-install $(TEST_APT)
+	@if [ ! -f tests/node_modules/.package-lock.json ] || \
+	    [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then \
+	  echo "zonesite: installing test tools from npm (tests/package.json)"; \
+	  (cd tests && npm ci --no-audit --no-fund --loglevel=error) || exit 1; \
+	fi
+
+test: test-deps $(BIN) $(UNIT_BINS) $(SPEC_BIN)
 	@BUILD=$(BUILD) ZONESITE=$(BIN) sh tests/harness
+
+# The same suite against a build with AddressSanitizer and UBSan.
+asan:
+	$(MAKE) BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
+	  EXTRA_LDFLAGS="-fsanitize=address,undefined" test
+
+# The demo build under valgrind: no error, nothing definitely lost.
+valgrind: $(BIN)
+	@sh tests/tools/apt-install valgrind
+	valgrind -q --error-exitcode=9 --leak-check=full \
+	  --errors-for-leak-kinds=definite $(BIN) build -C content \
+	  -o build/valgrind-public --now $(NOW)
+
+regress-rebuild: $(BIN)
+	REBUILD=1 ZONESITE=$(BIN) sh tests/regress/run
+
+bad-rebuild: $(BIN)
+	REBUILD=1 ZONESITE=$(BIN) sh tests/bad/run
 
 clean:
 	rm -rf build $(ZONESITE)

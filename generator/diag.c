@@ -17,6 +17,10 @@
 struct diag_entry {
 	const struct source *src;
 	struct pos pos;
+	/* Where it sorts: its own place, except that a note stays right
+	 * after the message it belongs to (the one reported before it). */
+	const struct source *key_src;
+	struct pos key_pos;
 	enum diag_level level;
 	unsigned long seq;
 	char *msg;
@@ -144,6 +148,12 @@ void diag(struct diag_ctx *d, enum diag_id id, const struct source *src,
 	e = &d->v[d->n++];
 	e->src = src;
 	e->pos = pos;
+	e->key_src = src;
+	e->key_pos = pos;
+	if (catalogue[id].level == DL_NOTE && d->n > 1) {
+		e->key_src = d->v[d->n - 2].key_src;
+		e->key_pos = d->v[d->n - 2].key_pos;
+	}
 	e->level = catalogue[id].level;
 	e->seq = d->seq++;
 	e->msg = buf_detach(&b, NULL);
@@ -157,17 +167,17 @@ static int entry_cmp(const void *pa, const void *pb)
 	const struct diag_entry *a = pa, *b = pb;
 	int c;
 
-	if (a->src != b->src) {
-		if (!a->src || !b->src)
-			return a->src ? 1 : -1;
-		c = strcmp(a->src->path, b->src->path);
+	if (a->key_src != b->key_src) {
+		if (!a->key_src || !b->key_src)
+			return a->key_src ? 1 : -1;
+		c = strcmp(a->key_src->path, b->key_src->path);
 		if (c)
 			return c;
 	}
-	if (a->pos.line != b->pos.line)
-		return a->pos.line < b->pos.line ? -1 : 1;
-	if (a->pos.col != b->pos.col)
-		return a->pos.col < b->pos.col ? -1 : 1;
+	if (a->key_pos.line != b->key_pos.line)
+		return a->key_pos.line < b->key_pos.line ? -1 : 1;
+	if (a->key_pos.col != b->key_pos.col)
+		return a->key_pos.col < b->key_pos.col ? -1 : 1;
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
@@ -188,6 +198,7 @@ static void print_excerpt(FILE *out, struct source *src, struct pos pos)
 {
 	size_t start, end, i;
 	unsigned col = 1;
+	int width;
 
 	if (pos.line == 0 || src->text == NULL)
 		return;
@@ -198,8 +209,11 @@ static void print_excerpt(FILE *out, struct source *src, struct pos pos)
 		;
 	if (end > start && src->text[end - 1] == '\r')
 		end--;
-	fprintf(out, "%5u | %.*s\n      | ", pos.line, (int)(end - start),
-		src->text + start);
+	width = snprintf(NULL, 0, "%u", pos.line);
+	if (width < 5)
+		width = 5;
+	fprintf(out, "%*u | %.*s\n%*s | ", width, pos.line,
+		(int)(end - start), src->text + start, width, "");
 	for (i = start; i < end && col < pos.col; i++) {
 		unsigned char c = (unsigned char)src->text[i];
 
@@ -215,6 +229,8 @@ void diag_flush(struct diag_ctx *d, FILE *out)
 {
 	size_t i;
 
+	if (d->n == 0)
+		return;
 	qsort(d->v, d->n, sizeof(*d->v), entry_cmp);
 	for (i = 0; i < d->n; i++) {
 		struct diag_entry *e = &d->v[i];

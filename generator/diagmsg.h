@@ -32,6 +32,7 @@ DIAG(D_DUP_KEY, ERROR, "duplicate key '%s'")
 DIAG(D_DUP_KEY_FIRST, NOTE, "'%s' was first given here")
 DIAG(D_NOT_MAPPING, ERROR, "%s must be a mapping of keys to values")
 DIAG(D_KEY_NOT_TEXT, ERROR, "a key must be plain text")
+DIAG(D_YAML_NUL, ERROR, "a value must not contain a NUL character (\\0)")
 
 /* validate: keys, types and values against the content contract */
 DIAG(D_UNKNOWN_KEY, ERROR, "unknown key '%s'%s")
@@ -81,6 +82,9 @@ DIAG(D_LINK_SCHEME, ERROR, "unknown link scheme '%s:'; use event:, action:, part
 DIAG(D_LINK_RELATIVE, ERROR, "relative link '%s' does not lead to a page of this site")
 DIAG(D_RAW_HTML, ERROR, "raw HTML is not allowed in Markdown (site.yaml markdown: {unsafe_html: true} allows it)")
 DIAG(D_DUP_ANCHOR, WARNING, "heading anchor '#%s' is used twice; the second becomes '#%s'")
+DIAG(D_LINK_OWN_ANCHOR, ERROR, "link to unknown anchor '#%s' on this page")
+DIAG(D_ANCHOR_RESERVED, WARNING, "heading anchor '#%s' is taken by the page layout; this heading becomes '#%s'")
+DIAG(D_LINK_UNPUBLISHED, WARNING, "link to %s '%s', which is not published in this edition: only the link text is shown")
 
 /* template: Mustache templates of the theme */
 DIAG(D_TPL_UNCLOSED, ERROR, "section '%s' is not closed")
@@ -90,10 +94,19 @@ DIAG(D_TPL_PARTIAL, ERROR, "partial '%s' not found")
 DIAG(D_TPL_DEPTH, ERROR, "templates nested deeper than %d levels (recursive partial?)")
 DIAG(D_TPL_SYNTAX, ERROR, "%s")
 DIAG(D_TPL_MISSING, ERROR, "template '%s' not found in the theme or templates/")
+DIAG(D_TPL_UNCLOSED_TAG, ERROR, "tag is not closed: '%s' is missing")
+DIAG(D_TPL_BAD_NAME, ERROR, "'%s' is not a valid name in a tag: use letters, digits, '_' and '-', with '.' between parts")
+DIAG(D_TPL_BAD_DELIM, ERROR, "bad set-delimiter tag: write two delimiters without '=' or spaces, like {{=<%% %%>=}}")
+DIAG(D_TPL_NESTING, ERROR, "sections nested deeper than %d levels")
+DIAG(D_TPL_OPENED_HERE, NOTE, "'%s' was opened here")
 
 /* write: the output tree */
 DIAG(D_OUT_CLASH, ERROR, "two pages would be written to '%s'")
 DIAG(D_OUT_ESCAPE, ERROR, "output path '%s' would leave the output folder")
+DIAG(D_OUT_NOT_OURS, ERROR, "'%s' exists and is not a zonesite output folder (no .zonesite-output marker); refusing to replace it")
+DIAG(D_OUT_REFUSE, ERROR, "refusing to use '%s' as the output folder: %s")
+DIAG(D_OUT_IO, ERROR, "cannot write '%s': %s")
+DIAG(D_OUT_CLEANUP, WARNING, "cannot remove '%s', left over from a build: %s; delete it by hand")
 
 /* build summary */
 DIAG(D_PLACEHOLDER, NOTE, "placeholder fiche left out of this edition")

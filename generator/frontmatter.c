@@ -1,0 +1,762 @@
+/*
+ * frontmatter: split a content file at its '---' lines and turn YAML into
+ * ynode trees.  See frontmatter.h.
+ *
+ * libyaml's event API is used rather than its document loader: the tree is
+ * built here one event at a time, so an alias is refused where it stands
+ * instead of being expanded (no alias bomb), and the depth and node limits
+ * stop the parse before time or memory can run away.  libyaml marks count
+ * characters from the start of the parsed text; a cursor walks the text to
+ * turn them into lines and columns of the whole file, counting only '\n' as
+ * a line end like diag.c does (libyaml also breaks lines at U+2028 and
+ * friends, which would shift every later line).
+ *
+ * Problems of one value (duplicate key, tag, anchor, alias, a key that is
+ * not text) are all reported and parsing goes on, so one run shows them
+ * all; the result is -1 with the rest of the tree.  A syntax error or a
+ * limit stops the parse and leaves no tree.  A second document stops it
+ * too, but the first is kept, as its message promises.  libyaml's syntax
+ * messages are passed on with a hint and, for what was left open (a quote,
+ * a '['), at the place where it was opened rather than where libyaml ran
+ * into the end of the block.
+ */
+#include "frontmatter.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "buf.h"
+#include "xalloc.h"
+
+/* libyaml resolves '!!x' to this prefix; it is shown the way it was typed. */
+#define YAML_CORE_TAG_PREFIX "tag:yaml.org,2002:"
+
+/* Turns libyaml's character marks into positions, moving forward. */
+struct cursor {
+	const char *text;
+	size_t len;
+	size_t ci;  /* characters before off */
+	size_t off; /* byte offset in text */
+	unsigned line, col; /* 0-based, within text */
+};
+
+/* A collection being read: its children wait in tmp until its end. */
+struct frame {
+	struct ynode *node;
+	struct buf tmp; /* struct ynode * for a list, ymap_entry for a map */
+	bool have_key;  /* map: a key was read, its value comes next */
+	bool key_ok;    /* map: that key is text and its entry is kept */
+	struct slice key;
+	struct pos key_pos;
+};
+
+struct yparse {
+	struct arena *a;
+	struct diag_ctx *d;
+	struct source *src;
+	unsigned base_line; /* file line of the parsed text's first line */
+	struct cursor cur;
+	struct frame frames[YAML_MAX_DEPTH];
+	unsigned depth;
+	size_t nodes;
+	unsigned ndocs;
+	struct ynode *root;
+	/* The last event, when it was a quoted scalar: a stray or missing
+	 * quote shows up as an error just after it. */
+	bool last_quoted;
+	yaml_mark_t quote_start, quote_end;
+	bool stop;   /* no more events are read */
+	bool broken; /* the tree is unusable: root is dropped */
+	bool failed; /* a diagnostic was reported */
+};
+
+/* What to tell about libyaml's most common complaints, and where. */
+struct syntax_hint {
+	const char *problem;  /* libyaml's problem text, NULL for any */
+	const char *context;  /* libyaml's context text, NULL for any */
+	bool at_context;      /* point at what was left open, not at where
+				 libyaml noticed (often the block's end) */
+	bool at_indent;       /* only true when libyaml stopped at the first
+				 character of a line: an indentation slip */
+	const char *advice;
+};
+
+static const struct syntax_hint syntax_hints[] = {
+	{ NULL, "while scanning a quoted scalar", true, false,
+	  "is the closing quote missing?" },
+	{ NULL, "while scanning a simple key", true, false,
+	  "each line needs 'key: value', with a space after ':'; a value "
+	  "that goes on over several lines must be indented" },
+	{ NULL, "while parsing a flow sequence", true, false,
+	  "is the closing ']' missing?" },
+	{ NULL, "while parsing a flow mapping", true, false,
+	  "is the closing '}' missing?" },
+	{ "mapping values are not allowed in this context", NULL, false, false,
+	  "put a value that contains ': ' in quotes, or check the "
+	  "indentation" },
+	{ "did not find expected key", NULL, false, true,
+	  "check the indentation of this line" },
+	{ "did not find expected key", NULL, false, false,
+	  "unexpected text after the value" },
+	{ "found character that cannot start any token", NULL, false, false,
+	  "put the value in quotes" },
+	{ "found unknown escape character", NULL, false, false,
+	  "in double quotes write a backslash as \\\\, or use single quotes" },
+};
+
+static size_t utf8_width(unsigned char lead)
+{
+	if (lead < 0x80)
+		return 1;
+	if (lead < 0xE0)
+		return 2;
+	return lead < 0xF0 ? 3 : 4;
+}
+
+static void cursor_step(struct cursor *c)
+{
+	size_t w = utf8_width((unsigned char)c->text[c->off]);
+
+	if (c->text[c->off] == '\n') {
+		c->line++;
+		c->col = 0;
+	} else {
+		c->col++;
+	}
+	c->off = w < c->len - c->off ? c->off + w : c->len;
+	c->ci++;
+}
+
+/*
+ * Node marks only move forward, so the walk is linear over a file; the rare
+ * step back (an error's context) starts again from the top.
+ */
+static struct pos mark_pos(struct yparse *p, yaml_mark_t m)
+{
+	struct cursor *c = &p->cur;
+
+	if (m.index < c->ci) {
+		c->ci = c->off = 0;
+		c->line = c->col = 0;
+	}
+	while (c->ci < m.index && c->off < c->len)
+		cursor_step(c);
+	return (struct pos){ p->base_line + c->line, c->col + 1 };
+}
+
+/* libyaml's reader errors give a byte offset instead of a mark. */
+static struct pos byte_pos(struct yparse *p, size_t offset)
+{
+	struct cursor *c = &p->cur;
+
+	c->ci = c->off = 0;
+	c->line = c->col = 0;
+	while (c->off < offset && c->off < c->len)
+		cursor_step(c);
+	return (struct pos){ p->base_line + c->line, c->col + 1 };
+}
+
+static void report(struct yparse *p, enum diag_id id, struct pos pos)
+{
+	diag(p->d, id, p->src, pos);
+	p->failed = true;
+}
+
+/* A syntax error or a limit: stop reading and drop the tree. */
+static void give_up(struct yparse *p)
+{
+	p->stop = true;
+	p->broken = true;
+	p->failed = true;
+}
+
+static void check_props(struct yparse *p, const yaml_char_t *anchor,
+			const yaml_char_t *tag, struct pos pos)
+{
+	const char *t = (const char *)tag;
+	struct buf shown = BUF_INIT;
+
+	if (anchor)
+		report(p, D_YAML_ALIAS, pos);
+	if (!t)
+		return;
+	if (strncmp(t, YAML_CORE_TAG_PREFIX, strlen(YAML_CORE_TAG_PREFIX)) == 0)
+		buf_printf(&shown, "!!%s", t + strlen(YAML_CORE_TAG_PREFIX));
+	else
+		buf_puts(&shown, t);
+	diag(p->d, D_YAML_TAG, p->src, pos, shown.ptr);
+	p->failed = true;
+	buf_free(&shown);
+}
+
+/* Counts a node against the limit; false when the parse must stop. */
+static bool count_node(struct yparse *p, struct pos pos)
+{
+	if (++p->nodes <= YAML_MAX_NODES)
+		return true;
+	diag(p->d, D_YAML_TOO_MANY, p->src, pos, (int)YAML_MAX_NODES);
+	give_up(p);
+	return false;
+}
+
+static struct ynode *new_node(struct yparse *p, enum ynode_kind kind,
+			      struct pos pos)
+{
+	struct ynode *n = arena_alloc(p->a, sizeof(*n));
+
+	n->kind = kind;
+	n->pos = pos;
+	return n;
+}
+
+static enum yscalar_style scalar_style(yaml_scalar_style_t s)
+{
+	switch (s) {
+	case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+	case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+		return YS_QUOTED;
+	case YAML_LITERAL_SCALAR_STYLE:
+	case YAML_FOLDED_SCALAR_STYLE:
+		return YS_BLOCK;
+	default:
+		return YS_PLAIN;
+	}
+}
+
+/*
+ * Gives a finished node (NULL for a refused alias) to the collection that
+ * holds it, or makes it the document's root.
+ */
+static void attach(struct yparse *p, struct ynode *n)
+{
+	struct frame *f;
+	struct ymap_entry e;
+
+	if (p->depth == 0) {
+		p->root = n;
+		return;
+	}
+	f = &p->frames[p->depth - 1];
+	if (f->node->kind == Y_SEQ) {
+		if (n)
+			buf_put(&f->tmp, &n, sizeof(n));
+		return;
+	}
+	if (!f->have_key) {
+		f->have_key = true;
+		f->key_ok = n && n->kind == Y_SCALAR;
+		if (n && !f->key_ok)
+			report(p, D_KEY_NOT_TEXT, n->pos);
+		if (n) {
+			f->key = n->text;
+			f->key_pos = n->pos;
+		}
+		return;
+	}
+	f->have_key = false;
+	if (!f->key_ok || !n)
+		return;
+	e = (struct ymap_entry){ f->key, f->key_pos, n };
+	buf_put(&f->tmp, &e, sizeof(e));
+}
+
+static void on_scalar(struct yparse *p, const yaml_event_t *ev)
+{
+	struct pos pos = mark_pos(p, ev->start_mark);
+	const char *v = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	struct ynode *n;
+
+	if (!count_node(p, pos))
+		return;
+	check_props(p, ev->data.scalar.anchor, ev->data.scalar.tag, pos);
+	/* Later stages use the text as a C string: a NUL would cut it. */
+	if (memchr(v, '\0', len))
+		report(p, D_YAML_NUL, pos);
+	n = new_node(p, Y_SCALAR, pos);
+	n->text = sl_make(arena_strndup(p->a, v, len), len);
+	n->style = scalar_style(ev->data.scalar.style);
+	attach(p, n);
+}
+
+static void on_alias(struct yparse *p, const yaml_event_t *ev)
+{
+	struct pos pos = mark_pos(p, ev->start_mark);
+
+	if (!count_node(p, pos))
+		return;
+	report(p, D_YAML_ALIAS, pos);
+	attach(p, NULL);
+}
+
+static void on_start(struct yparse *p, const yaml_event_t *ev,
+		     enum ynode_kind kind)
+{
+	struct pos pos = mark_pos(p, ev->start_mark);
+	const yaml_char_t *anchor, *tag;
+	struct frame *f;
+
+	if (!count_node(p, pos))
+		return;
+	if (p->depth == YAML_MAX_DEPTH) {
+		diag(p->d, D_YAML_DEPTH, p->src, pos, (int)YAML_MAX_DEPTH);
+		give_up(p);
+		return;
+	}
+	if (kind == Y_SEQ) {
+		anchor = ev->data.sequence_start.anchor;
+		tag = ev->data.sequence_start.tag;
+	} else {
+		anchor = ev->data.mapping_start.anchor;
+		tag = ev->data.mapping_start.tag;
+	}
+	check_props(p, anchor, tag, pos);
+	f = &p->frames[p->depth++];
+	f->node = new_node(p, kind, pos);
+	f->have_key = false;
+	buf_reset(&f->tmp);
+}
+
+struct key_ref {
+	struct slice key;
+	size_t idx;
+};
+
+/* Equal keys end up together, each run in file order. */
+static int key_ref_cmp(const void *pa, const void *pb)
+{
+	const struct key_ref *a = pa, *b = pb;
+	int c = sl_cmp(a->key, b->key);
+
+	if (c)
+		return c;
+	return (a->idx > b->idx) - (a->idx < b->idx);
+}
+
+/*
+ * Reports every later occurrence of a key and marks it by a NULL value.
+ * Sorting keeps a map with many keys at n log n instead of n squared.
+ */
+static void mark_duplicates(struct yparse *p, struct ymap_entry *e, size_t n)
+{
+	struct key_ref *refs;
+	size_t i, first = 0;
+
+	if (n < 2)
+		return;
+	refs = xreallocarray(NULL, n, sizeof(*refs));
+	for (i = 0; i < n; i++)
+		refs[i] = (struct key_ref){ e[i].key, i };
+	qsort(refs, n, sizeof(*refs), key_ref_cmp);
+	for (i = 1; i < n; i++) {
+		struct ymap_entry *dup = &e[refs[i].idx];
+		struct ymap_entry *orig = &e[refs[first].idx];
+
+		if (!sl_eq(dup->key, orig->key)) {
+			first = i;
+			continue;
+		}
+		diag(p->d, D_DUP_KEY, p->src, dup->key_pos, dup->key.ptr);
+		if (i == first + 1)
+			diag(p->d, D_DUP_KEY_FIRST, p->src, orig->key_pos,
+			     orig->key.ptr);
+		dup->value = NULL;
+		p->failed = true;
+	}
+	free(refs);
+}
+
+static void finish_map(struct yparse *p, struct frame *f)
+{
+	struct ymap_entry *e = (struct ymap_entry *)f->tmp.ptr;
+	size_t i, n = f->tmp.len / sizeof(*e), kept = 0;
+
+	mark_duplicates(p, e, n);
+	for (i = 0; i < n; i++)
+		kept += e[i].value != NULL;
+	if (kept == 0)
+		return;
+	f->node->entries = arena_array(p->a, kept, sizeof(*e));
+	for (i = 0; i < n; i++)
+		if (e[i].value)
+			f->node->entries[f->node->nentries++] = e[i];
+}
+
+static void finish_seq(struct yparse *p, struct frame *f)
+{
+	size_t n = f->tmp.len / sizeof(struct ynode *);
+
+	if (n == 0)
+		return;
+	f->node->items = arena_array(p->a, n, sizeof(struct ynode *));
+	memcpy(f->node->items, f->tmp.ptr, n * sizeof(struct ynode *));
+	f->node->nitems = n;
+}
+
+static void on_end(struct yparse *p)
+{
+	struct frame *f = &p->frames[--p->depth];
+
+	if (f->node->kind == Y_MAP)
+		finish_map(p, f);
+	else
+		finish_seq(p, f);
+	attach(p, f->node);
+}
+
+static void on_event(struct yparse *p, const yaml_event_t *ev)
+{
+	p->last_quoted = ev->type == YAML_SCALAR_EVENT &&
+			 scalar_style(ev->data.scalar.style) == YS_QUOTED;
+	p->quote_start = ev->start_mark;
+	p->quote_end = ev->end_mark;
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (p->ndocs++ == 0)
+			break;
+		/* The first document stays usable: only it is read. */
+		report(p, D_YAML_MULTIDOC, mark_pos(p, ev->start_mark));
+		p->stop = true;
+		break;
+	case YAML_SCALAR_EVENT:
+		on_scalar(p, ev);
+		break;
+	case YAML_ALIAS_EVENT:
+		on_alias(p, ev);
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		on_start(p, ev, Y_SEQ);
+		break;
+	case YAML_MAPPING_START_EVENT:
+		on_start(p, ev, Y_MAP);
+		break;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		on_end(p);
+		break;
+	default:
+		break;
+	}
+}
+
+static const struct syntax_hint *find_hint(const yaml_parser_t *yp,
+					   bool at_indent)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(syntax_hints) / sizeof(syntax_hints[0]); i++) {
+		const struct syntax_hint *h = &syntax_hints[i];
+
+		if (h->at_indent && !at_indent)
+			continue;
+		if (h->problem && (!yp->problem ||
+				   strcmp(h->problem, yp->problem) != 0))
+			continue;
+		if (h->context && (!yp->context ||
+				   strcmp(h->context, yp->context) != 0))
+			continue;
+		return h;
+	}
+	return NULL;
+}
+
+/* Is pos the first visible character of its line? */
+static bool starts_line(struct yparse *p, struct pos pos)
+{
+	size_t i = diag_line_offset(p->src, pos.line);
+	unsigned col = 1;
+
+	for (; i < p->src->len && p->src->text[i] == ' '; i++)
+		col++;
+	return col == pos.col;
+}
+
+/*
+ * libyaml's words for a tab in the indentation vary with what it was
+ * scanning; a tab before the first visible character of the line it stopped
+ * on is nearly always the cause, so say so and point at it.
+ */
+static bool tab_in_indent(struct yparse *p, unsigned line, struct pos *at)
+{
+	size_t i = diag_line_offset(p->src, line);
+	unsigned col = 1;
+
+	for (; i < p->src->len; i++, col++) {
+		char c = p->src->text[i];
+
+		if (c == '\t') {
+			*at = (struct pos){ line, col };
+			return true;
+		}
+		if (c != ' ')
+			break;
+	}
+	return false;
+}
+
+/*
+ * Text right after a quoted value, on the line where it ended.  When that
+ * value ran over several lines its closing quote is most likely missing
+ * and the quote that ended it belongs to a later value: point at where it
+ * began.  On one line it is a quote inside a value that ended it early.
+ */
+static void after_quote(struct yparse *p, const char *problem,
+			struct pos at)
+{
+	struct buf msg = BUF_INIT;
+
+	if (p->quote_start.line < p->quote_end.line) {
+		at = mark_pos(p, p->quote_start);
+		buf_printf(&msg, "%s (the quoted value that starts here goes "
+			   "on to line %u: is its closing quote missing?)",
+			   problem, mark_pos(p, p->quote_end).line);
+	} else {
+		buf_printf(&msg, "%s (text after a closing quote; to use "
+			   "quotes inside a value, put the whole value in the "
+			   "other kind of quotes)", problem);
+	}
+	diag(p->d, D_YAML_SYNTAX, p->src, at, msg.ptr);
+	buf_free(&msg);
+}
+
+static void syntax_error(struct yparse *p, const yaml_parser_t *yp)
+{
+	const char *problem = yp->problem ? yp->problem : "unknown problem";
+	const struct syntax_hint *h;
+	struct buf msg = BUF_INIT;
+	struct pos at;
+
+	if (yp->error == YAML_MEMORY_ERROR)
+		die("out of memory in the YAML parser");
+	give_up(p);
+	if (yp->error == YAML_READER_ERROR) {
+		diag(p->d, D_YAML_SYNTAX, p->src,
+		     byte_pos(p, yp->problem_offset), problem);
+		return;
+	}
+	at = mark_pos(p, yp->problem_mark);
+	if (tab_in_indent(p, at.line, &at)) {
+		report(p, D_YAML_TAB, at);
+		return;
+	}
+	if (yp->error == YAML_PARSER_ERROR && p->last_quoted &&
+	    p->quote_end.line == yp->problem_mark.line) {
+		after_quote(p, problem, at);
+		return;
+	}
+	h = find_hint(yp, starts_line(p, at));
+	buf_puts(&msg, problem);
+	if (h && h->at_context &&
+	    yp->context_mark.line < yp->problem_mark.line) {
+		at = mark_pos(p, yp->context_mark);
+		buf_printf(&msg, " %s", yp->context);
+	}
+	if (h)
+		buf_printf(&msg, " (%s)", h->advice);
+	diag(p->d, D_YAML_SYNTAX, p->src, at, msg.ptr);
+	buf_free(&msg);
+}
+
+/* Runs libyaml over text, which starts at base_line of src. */
+static void parse_text(struct yparse *p, const char *text, size_t len)
+{
+	yaml_parser_t yp;
+	yaml_event_t ev;
+	unsigned i;
+
+	p->cur = (struct cursor){ text, len, 0, 0, 0, 0 };
+	for (i = 0; i < YAML_MAX_DEPTH; i++)
+		p->frames[i].tmp = (struct buf)BUF_INIT;
+	if (!yaml_parser_initialize(&yp))
+		die("out of memory in the YAML parser");
+	yaml_parser_set_input_string(&yp, (const unsigned char *)text, len);
+	yaml_parser_set_encoding(&yp, YAML_UTF8_ENCODING);
+	while (!p->stop) {
+		bool end;
+
+		if (!yaml_parser_parse(&yp, &ev)) {
+			syntax_error(p, &yp);
+			break;
+		}
+		end = ev.type == YAML_STREAM_END_EVENT;
+		on_event(p, &ev);
+		yaml_event_delete(&ev);
+		if (end)
+			break;
+	}
+	yaml_parser_delete(&yp);
+	for (i = 0; i < YAML_MAX_DEPTH; i++)
+		buf_free(&p->frames[i].tmp);
+	if (p->broken)
+		p->root = NULL;
+}
+
+static void yparse_init(struct yparse *p, struct arena *a,
+			struct diag_ctx *d, struct source *src,
+			unsigned base_line)
+{
+	memset(p, 0, sizeof(*p));
+	p->a = a;
+	p->d = d;
+	p->src = src;
+	p->base_line = base_line;
+}
+
+/* A '---' line starting at off, blanks after it allowed; *next is the
+ * offset after its line end. */
+static bool is_fence(const char *t, size_t len, size_t off, size_t *next)
+{
+	size_t i;
+
+	if (len - off < 3 || memcmp(t + off, "---", 3) != 0)
+		return false;
+	for (i = off + 3; i < len && (t[i] == ' ' || t[i] == '\t'); i++)
+		;
+	if (i < len && t[i] != '\n')
+		return false;
+	*next = i < len ? i + 1 : len;
+	return true;
+}
+
+/* Finds the closing fence after the opening line; false if none. */
+static bool find_close(const char *t, size_t len, size_t from,
+		       size_t *start, size_t *next, unsigned *line)
+{
+	size_t off = from;
+	unsigned ln = 2;
+
+	while (off < len) {
+		const char *nl;
+
+		if (is_fence(t, len, off, next)) {
+			*start = off;
+			*line = ln;
+			return true;
+		}
+		nl = memchr(t + off, '\n', len - off);
+		if (!nl)
+			break;
+		off = (size_t)(nl - t) + 1;
+		ln++;
+	}
+	return false;
+}
+
+static struct ynode *empty_map(struct arena *a)
+{
+	struct ynode *n = arena_alloc(a, sizeof(*n));
+
+	n->kind = Y_MAP;
+	n->pos = (struct pos){ 1, 1 };
+	return n;
+}
+
+int fm_parse(struct arena *a, struct diag_ctx *d, struct source *src,
+	     struct frontmatter *fm)
+{
+	size_t open_next, close_start, close_next;
+	unsigned close_line;
+	struct yparse p;
+
+	memset(fm, 0, sizeof(*fm));
+	/* Without a block the whole file is body, for checks that go on. */
+	fm->body = sl_make(src->text, src->len);
+	fm->body_line = 1;
+	if (!is_fence(src->text, src->len, 0, &open_next)) {
+		diag(d, D_FM_MISSING, src, (struct pos){ 1, 1 });
+		return -1;
+	}
+	if (!find_close(src->text, src->len, open_next, &close_start,
+			&close_next, &close_line)) {
+		fm->body = sl_make(src->text + src->len, 0);
+		fm->body_offset = src->len;
+		diag(d, D_FM_UNCLOSED, src, (struct pos){ 1, 1 });
+		return -1;
+	}
+	fm->body = sl_make(src->text + close_next, src->len - close_next);
+	fm->body_line = close_line + 1;
+	fm->body_offset = close_next;
+
+	yparse_init(&p, a, d, src, 2);
+	parse_text(&p, src->text + open_next, close_start - open_next);
+	if (p.broken)
+		return -1;
+	if (!p.root) {
+		/* Empty, or only comments: no keys at all. */
+		fm->root = empty_map(a);
+	} else if (p.root->kind != Y_MAP) {
+		diag(d, D_NOT_MAPPING, src, p.root->pos, "front matter");
+		return -1;
+	} else {
+		fm->root = p.root;
+	}
+	return p.failed ? -1 : 0;
+}
+
+int yaml_parse_file(struct arena *a, struct diag_ctx *d, struct source *src,
+		    struct ynode **root)
+{
+	struct yparse p;
+	struct ynode *r;
+
+	yparse_init(&p, a, d, src, 1);
+	parse_text(&p, src->text, src->len);
+	r = p.root;
+	/* A lone '---' with nothing after it is an empty file too; an
+	 * explicit '~' is a value and kept. */
+	if (r && r->kind == Y_SCALAR && r->style == YS_PLAIN &&
+	    r->text.len == 0)
+		r = NULL;
+	*root = r;
+	return p.failed ? -1 : 0;
+}
+
+const struct ymap_entry *ynode_entry(const struct ynode *map, const char *key)
+{
+	size_t i;
+
+	if (!map || map->kind != Y_MAP)
+		return NULL;
+	for (i = 0; i < map->nentries; i++)
+		if (sl_eq_cstr(map->entries[i].key, key))
+			return &map->entries[i];
+	return NULL;
+}
+
+struct ynode *ynode_get(const struct ynode *map, const char *key)
+{
+	const struct ymap_entry *e = ynode_entry(map, key);
+
+	return e ? e->value : NULL;
+}
+
+bool ynode_is_null(const struct ynode *n)
+{
+	static const char *const nulls[] = { "", "~", "null", "Null", "NULL" };
+	size_t i;
+
+	if (!n)
+		return true;
+	if (n->kind != Y_SCALAR || n->style != YS_PLAIN)
+		return false;
+	for (i = 0; i < sizeof(nulls) / sizeof(nulls[0]); i++)
+		if (sl_eq_cstr(n->text, nulls[i]))
+			return true;
+	return false;
+}
+
+const char *ynode_kind_name(const struct ynode *n)
+{
+	if (!n)
+		return "nothing";
+	switch (n->kind) {
+	case Y_SCALAR:
+		return "text";
+	case Y_SEQ:
+		return "a list";
+	case Y_MAP:
+		return "a mapping";
+	}
+	return "?";
+}

@@ -1,0 +1,930 @@
+/*
+ * render: the render stage's core.  See render.h and render_int.h.
+ *
+ * Order of work: find the theme and its templates; collect every URL the
+ * build will publish (so links and aliases can be checked against the
+ * whole site before any page is written); copy static files and theme
+ * assets; render each kind's pages; write the alias redirects, 404.html,
+ * sitemap.xml and robots.txt; then swap the new tree in, or throw it away
+ * when anything was wrong.
+ */
+#include "render.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "dutch.h"
+#include "frontmatter.h"
+#include "fuzzydate.h"
+#include "load.h"
+#include "render_int.h"
+#include "xalloc.h"
+
+#ifndef ZONESITE_DATADIR
+#define ZONESITE_DATADIR "/usr/local/share/zonesite"
+#endif
+
+enum { URL_MAX = 1024 };
+
+/* ---- template data helpers ---- */
+
+struct tv *rmap(struct render *r)
+{
+	return tv_map_new(&r->pa);
+}
+
+struct tv *rlist(struct render *r)
+{
+	return tv_list_new(&r->pa);
+}
+
+/* A non-empty list also gets "has_KEY", so a template can wrap it in
+ * <ul> only when there is something to list. */
+void put(struct render *r, struct tv *m, const char *key, struct tv *v)
+{
+	tv_map_put(&r->pa, m, key, v);
+	if (v && v->kind == TV_LIST && v->u.list.n) {
+		struct buf k = BUF_INIT;
+
+		buf_printf(&k, "has_%s", key);
+		tv_map_put(&r->pa, m, arena_strndup(&r->pa, k.ptr, k.len),
+			   tv_bool(&r->pa, true));
+		buf_free(&k);
+	}
+}
+
+void put_sl(struct render *r, struct tv *m, const char *key, struct slice s)
+{
+	if (s.ptr != NULL)
+		put(r, m, key, tv_str(&r->pa, s));
+}
+
+void put_text(struct render *r, struct tv *m, const char *key,
+	      const struct text *t)
+{
+	if (t->set)
+		put_sl(r, m, key, t->s);
+}
+
+void put_cstr(struct render *r, struct tv *m, const char *key, const char *s)
+{
+	if (s != NULL)
+		put(r, m, key, tv_strdup(&r->pa, sl_cstr(s)));
+}
+
+void put_buf(struct render *r, struct tv *m, const char *key,
+	     const struct buf *b)
+{
+	put(r, m, key, tv_strdup(&r->pa, buf_slice(b)));
+}
+
+void put_bool(struct render *r, struct tv *m, const char *key, bool v)
+{
+	put(r, m, key, tv_bool(&r->pa, v));
+}
+
+void put_int(struct render *r, struct tv *m, const char *key, long long v)
+{
+	put(r, m, key, tv_int(&r->pa, v));
+}
+
+void push(struct render *r, struct tv *list, struct tv *v)
+{
+	tv_list_push(&r->pa, list, v);
+}
+
+size_t tv_len(const struct tv *list)
+{
+	return list->kind == TV_LIST ? list->u.list.n : 0;
+}
+
+/* ---- URLs ---- */
+
+const char *kind_url(struct render *r, enum kind k)
+{
+	struct buf u = BUF_INIT;
+	const char *s;
+
+	buf_putsl(&u, r->base_path);
+	if (r->kind_path[k][0])
+		buf_printf(&u, "%s/", r->kind_path[k]);
+	s = arena_strndup(&r->pa, u.ptr, u.len);
+	buf_free(&u);
+	return s;
+}
+
+static void item_dir(struct render *r, const struct item *it, struct buf *b)
+{
+	if (r->kind_path[it->kind][0])
+		buf_printf(b, "%s/", r->kind_path[it->kind]);
+	buf_putsl(b, it->id);
+	buf_putc(b, '/');
+}
+
+const char *item_url(struct render *r, const struct item *it)
+{
+	struct buf u = BUF_INIT;
+	const char *s;
+
+	if (!it->published)
+		return "";
+	buf_putsl(&u, r->base_path);
+	item_dir(r, it, &u);
+	s = arena_strndup(&r->pa, u.ptr, u.len);
+	buf_free(&u);
+	return s;
+}
+
+struct slice item_title(const struct item *it)
+{
+	switch (it->kind) {
+	case K_PAGE: return ((const struct page *)it)->title.s;
+	case K_PARTNER: return ((const struct partner *)it)->name.s;
+	case K_SERVICE: return ((const struct service *)it)->name.s;
+	case K_ACTION: return ((const struct action *)it)->title.s;
+	case K_EVENT: return ((const struct event *)it)->title.s;
+	case K_NEWSLETTER: return ((const struct newsletter *)it)->title.s;
+	default: break;
+	}
+	return it->id;
+}
+
+struct tv *item_link(struct render *r, const struct item *it)
+{
+	struct tv *m = rmap(r);
+
+	put_sl(r, m, "label", item_title(it));
+	put_sl(r, m, "id", it->id);
+	if (it->published)
+		put_cstr(r, m, "url", item_url(r, it));
+	return m;
+}
+
+struct tv *partner_link(struct render *r, const struct ref *ref)
+{
+	struct tv *m;
+
+	if (!ref->set)
+		return NULL;
+	if (ref->index == REF_ZONE) {
+		m = rmap(r);
+		put_text(r, m, "label", &r->s->cfg.zone.name);
+		put_sl(r, m, "url", r->base_path);
+		put_bool(r, m, "zone", true);
+		return m;
+	}
+	return item_link(r, r->s->kinds[K_PARTNER].v[ref->index]);
+}
+
+struct tv *vocab_tv(struct render *r, enum vocab v, const struct ref *ref)
+{
+	struct tv *m = rmap(r);
+	const struct vocab_entry *e;
+
+	put_sl(r, m, "id", ref->id);
+	put_sl(r, m, "label", vocab_label(r->s, v, ref->index));
+	if (ref->index >= 0) {
+		e = &LIST_AT(r->s->cfg.vocab[v], struct vocab_entry, ref->index);
+		put_text(r, m, "color", &e->color);
+	}
+	return m;
+}
+
+struct tv *vocab_list(struct render *r, enum vocab v, const struct list *l)
+{
+	struct tv *out = rlist(r);
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		push(r, out, vocab_tv(r, v, &LIST_AT(*l, struct ref, i)));
+	return out;
+}
+
+struct tv *text_list(struct render *r, const struct list *l)
+{
+	struct tv *out = rlist(r);
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		push(r, out, tv_str(&r->pa, LIST_AT(*l, struct text, i).s));
+	return out;
+}
+
+void put_date(struct render *r, struct tv *m, const char *key,
+	      const struct date *start, const struct date *end)
+{
+	struct buf b = BUF_INIT;
+
+	if (!start->set)
+		return;
+	fuzzydate_format_nl(&b, start->fd, end && end->set ? end->fd : NULL);
+	put_buf(r, m, key, &b);
+	buf_free(&b);
+}
+
+/* ---- Markdown links ---- */
+
+static const enum kind link_kinds[] = {
+	[MD_LINK_EVENT] = K_EVENT, [MD_LINK_ACTION] = K_ACTION,
+	[MD_LINK_PARTNER] = K_PARTNER, [MD_LINK_SERVICE] = K_SERVICE,
+	[MD_LINK_NEWSLETTER] = K_NEWSLETTER, [MD_LINK_PAGE] = K_PAGE,
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool url_known(struct render *r, const char *path)
+{
+	const char *key = path;
+
+	return bsearch(&key, r->urls.v, r->urls.n, sizeof(char *),
+		       cmp_str) != NULL;
+}
+
+/* Resolves a relative link against the page's folder into a site path
+ * without the leading '/', "..": refused past the site root. */
+static bool normalise_path(struct render *r, struct slice link,
+			   struct buf *out)
+{
+	struct buf in = BUF_INIT;
+	size_t i, start;
+	bool ok = true;
+
+	if (link.len && link.ptr[0] == '/') {
+		link.ptr++;
+		link.len--;
+	} else if (r->current) {
+		item_dir(r, r->current, &in);
+	}
+	buf_putsl(&in, link);
+	buf_reset(out);
+	for (start = 0, i = 0; i <= in.len; i++) {
+		size_t n;
+
+		if (i < in.len && in.ptr[i] != '/')
+			continue;
+		n = i - start;
+		if (n == 2 && !memcmp(in.ptr + start, "..", 2)) {
+			if (out->len == 0) {
+				ok = false;
+				break;
+			}
+			buf_truncate(out, out->len - 1);
+			while (out->len && out->ptr[out->len - 1] != '/')
+				buf_truncate(out, out->len - 1);
+		} else if (n && !(n == 1 && in.ptr[start] == '.')) {
+			buf_put(out, in.ptr + start, n);
+			if (i < in.len)
+				buf_putc(out, '/');
+		}
+		start = i + 1;
+	}
+	buf_free(&in);
+	return ok;
+}
+
+static enum md_resolve_result resolve_relative(struct render *r,
+					       const struct md_link_ref *ref,
+					       struct buf *url)
+{
+	struct buf p = BUF_INIT;
+	enum md_resolve_result res = MD_RESOLVE_NO_TARGET;
+
+	if (normalise_path(r, ref->id, &p)) {
+		if (url_known(r, p.ptr)) {
+			res = MD_RESOLVE_OK;
+		} else if (p.len && p.ptr[p.len - 1] != '/') {
+			buf_putc(&p, '/');
+			if (url_known(r, p.ptr))
+				res = MD_RESOLVE_OK;
+		}
+	}
+	if (res == MD_RESOLVE_OK) {
+		buf_putsl(url, r->base_path);
+		buf_putsl(url, buf_slice(&p));
+		if (!sl_is_null(ref->anchor)) {
+			buf_putc(url, '#');
+			buf_putsl(url, ref->anchor);
+		}
+	}
+	buf_free(&p);
+	return res;
+}
+
+static enum md_resolve_result resolve_link(void *ctx,
+					   const struct md_link_ref *ref,
+					   struct buf *url)
+{
+	struct render *r = ctx;
+	const struct item *it;
+
+	if (ref->kind == MD_LINK_RELATIVE)
+		return resolve_relative(r, ref, url);
+	it = model_find(r->s, link_kinds[ref->kind], ref->id);
+	if (it == NULL)
+		return MD_RESOLVE_NO_TARGET;
+	if (!sl_is_null(ref->anchor) && !md_has_anchor(it->doc, ref->anchor))
+		return MD_RESOLVE_NO_ANCHOR;
+	if (!it->published)
+		return MD_RESOLVE_UNPUBLISHED;
+	buf_puts(url, item_url(r, it));
+	if (!sl_is_null(ref->anchor)) {
+		buf_putc(url, '#');
+		buf_putsl(url, ref->anchor);
+	}
+	return MD_RESOLVE_OK;
+}
+
+void put_body(struct render *r, struct tv *m, const struct item *it)
+{
+	struct md_resolver res = { resolve_link, r };
+	struct buf html = BUF_INIT;
+
+	if (it->doc == NULL)
+		return;
+	r->current = it;
+	md_render(it->doc, &res, &html);
+	r->current = NULL;
+	if (html.len)
+		put_buf(r, m, "body", &html);
+	buf_free(&html);
+}
+
+/* ---- the URL set ---- */
+
+static void claim(struct render *r, const char *path)
+{
+	if (r->urls.n == r->urls.cap) {
+		r->urls.cap = r->urls.cap ? r->urls.cap * 2 : 1024;
+		r->urls.v = xreallocarray(r->urls.v, r->urls.cap,
+					  sizeof(char *));
+	}
+	r->urls.v[r->urls.n++] = xstrdup(path);
+}
+
+static const char *const section_dirs[] = { "", "404.html", "sitemap.xml",
+	"robots.txt", NULL };
+
+static void collect_urls(struct render *r)
+{
+	struct buf p = BUF_INIT;
+	size_t i;
+	int k;
+
+	for (i = 0; section_dirs[i]; i++)
+		claim(r, section_dirs[i]);
+	for (k = 0; k < K__ITEMS; k++) {
+		if (r->kind_path[k][0]) {
+			buf_reset(&p);
+			buf_printf(&p, "%s/", r->kind_path[k]);
+			claim(r, p.ptr);
+		}
+		for (i = 0; i < r->s->kinds[k].n; i++) {
+			const struct item *it = r->s->kinds[k].v[i];
+
+			if (!it->published)
+				continue;
+			buf_reset(&p);
+			item_dir(r, it, &p);
+			claim(r, p.ptr);
+		}
+	}
+	for (i = 0; i < r->b->nstatics; i++)
+		claim(r, r->b->statics[i].rel);
+	buf_free(&p);
+	qsort(r->urls.v, r->urls.n, sizeof(char *), cmp_str);
+}
+
+static void free_urls(struct render *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->urls.n; i++)
+		free(r->urls.v[i]);
+	free(r->urls.v);
+	for (i = 0; i < r->nsitemap; i++)
+		free(r->sitemap[i]);
+	free(r->sitemap);
+}
+
+/* ---- output ---- */
+
+void emit_file(struct render *r, const char *path, const struct buf *data)
+{
+	if (r->writing)
+		out_write(&r->out, path, data->ptr, data->len);
+}
+
+static void add_sitemap(struct render *r, const char *path)
+{
+	if (r->nsitemap == r->sitemap_cap) {
+		r->sitemap_cap = r->sitemap_cap ? r->sitemap_cap * 2 : 256;
+		r->sitemap = xreallocarray(r->sitemap, r->sitemap_cap,
+					   sizeof(char *));
+	}
+	r->sitemap[r->nsitemap++] = xstrdup(path);
+}
+
+static struct tv *menu_data(struct render *r, const char *path);
+
+static struct tv *layout_data(struct render *r, const char *path,
+			      struct tv *page)
+{
+	const struct site_config *c = &r->s->cfg;
+	struct tv *root = rmap(r), *site = rmap(r), *contact = rmap(r);
+	struct buf canon = BUF_INIT;
+
+	put_text(r, site, "name", &c->zone.name);
+	put_sl(r, site, "short_name", c->zone.short_name.set ?
+		       c->zone.short_name.s : c->zone.name.s);
+	put_text(r, site, "legal_name", &c->zone.legal_name);
+	put_sl(r, site, "base", r->base_path);
+	put_text(r, site, "base_url", &c->base_url);
+	put_text(r, contact, "email", &c->contact.email);
+	put_text(r, contact, "phone", &c->contact.phone);
+	put_text(r, contact, "address", &c->contact.address);
+	put(r, site, "contact", contact);
+	put_text(r, site, "subscribe_url", &c->newsletter.subscribe_url);
+	put(r, root, "site", site);
+	put(r, root, "menu", menu_data(r, path));
+	put_cstr(r, root, "css", r->css_url);
+	put_bool(r, root, "noindex", r->s->edition != ED_PUBLIC);
+	put_bool(r, root, "internal", r->s->edition == ED_INTERNAL);
+	put_bool(r, root, "partners_edition", r->s->edition == ED_PARTNERS);
+	buf_putsl(&canon, r->base_url);
+	buf_printf(&canon, "/%s", path);
+	put_buf(r, page, "canonical", &canon);
+	put_cstr(r, page, "path", path);
+	put(r, root, "page", page);
+	buf_free(&canon);
+	return root;
+}
+
+void emit_page(struct render *r, const char *tpl, const char *path,
+	       struct tv *page, bool in_sitemap)
+{
+	const struct tpl *t = tpl_get(r->tpls, tpl);
+	struct buf file = BUF_INIT;
+	size_t n = strlen(path);
+
+	buf_reset(&r->html);
+	if (t && tpl_render(r->tpls, t, layout_data(r, path, page),
+			    &r->html) == 0) {
+		buf_puts(&file, path);
+		if (n == 0 || path[n - 1] == '/')
+			buf_puts(&file, "index.html");
+		emit_file(r, file.ptr, &r->html);
+		if (in_sitemap && r->s->edition == ED_PUBLIC)
+			add_sitemap(r, path);
+	}
+	buf_free(&file);
+	arena_free(&r->pa);
+}
+
+/* ---- the menu ---- */
+
+static const char *section_label(struct render *r, struct slice path)
+{
+	static const char *const labels[K__ITEMS] = {
+		[K_ACTION] = "Actieplan", [K_EVENT] = "Kalender",
+		[K_NEWSLETTER] = "Nieuwsbrief", [K_PARTNER] = "Partners",
+		[K_SERVICE] = "Kaart",
+	};
+	int k;
+
+	for (k = 0; k < K__ITEMS; k++)
+		if (labels[k] && sl_eq_cstr(path, r->kind_path[k]))
+			return labels[k];
+	return NULL;
+}
+
+static void menu_entry(struct render *r, struct tv *list, struct slice label,
+		       const char *url, const char *path)
+{
+	struct tv *m = rmap(r);
+	size_t base = r->base_path.len;
+	const char *rel = strlen(url) >= base ? url + base : url;
+
+	put_sl(r, m, "label", label);
+	put_cstr(r, m, "url", url);
+	put_bool(r, m, "current", strcmp(rel, path) == 0);
+	put_bool(r, m, "section", rel[0] && strncmp(rel, path, strlen(rel)) == 0);
+	push(r, list, m);
+}
+
+static int cmp_menu_pages(const void *a, const void *b)
+{
+	const struct page *x = *(struct page *const *)a;
+	const struct page *y = *(struct page *const *)b;
+
+	if (x->menu.v != y->menu.v)
+		return x->menu.v < y->menu.v ? -1 : 1;
+	return sl_cmp(x->it.id, y->it.id);
+}
+
+static struct tv *menu_data(struct render *r, const char *path)
+{
+	const struct site_config *c = &r->s->cfg;
+	const struct kind_table *pages = &r->s->kinds[K_PAGE];
+	struct tv *list = rlist(r);
+	struct page **menu_pages;
+	size_t i, n = 0;
+	static const enum kind order[] = { K_EVENT, K_NEWSLETTER, K_ACTION,
+		K_PARTNER, K_SERVICE };
+
+	for (i = 0; i < c->menu.n; i++) {
+		const struct menu_entry *e = &LIST_AT(c->menu, struct menu_entry, i);
+		const struct item *it;
+
+		if (e->page.set && e->page.index >= 0) {
+			it = pages->v[e->page.index];
+			menu_entry(r, list, e->label.set ? e->label.s :
+				   item_title(it), item_url(r, it), path);
+		} else if (e->path.set) {
+			struct buf u = BUF_INIT;
+			const char *l = section_label(r, e->path.s);
+
+			buf_putsl(&u, r->base_path);
+			buf_printf(&u, "%s/", e->path.s.ptr);
+			menu_entry(r, list, e->label.set ? e->label.s :
+				   l ? sl_cstr(l) : e->path.s, u.ptr, path);
+			buf_free(&u);
+		}
+	}
+	if (c->menu.n == 0)
+		for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+			menu_entry(r, list, sl_cstr(section_label(r,
+				   sl_cstr(r->kind_path[order[i]]))),
+				   kind_url(r, order[i]), path);
+	menu_pages = xcalloc(pages->n + 1, sizeof(*menu_pages));
+	for (i = 0; i < pages->n; i++) {
+		struct page *p = (struct page *)pages->v[i];
+
+		if (p->menu.set && p->it.published)
+			menu_pages[n++] = p;
+	}
+	qsort(menu_pages, n, sizeof(*menu_pages), cmp_menu_pages);
+	for (i = 0; i < n; i++)
+		if (c->menu.n == 0 || !c->menu.set)
+			menu_entry(r, list, menu_pages[i]->title.s,
+				   item_url(r, &menu_pages[i]->it), path);
+	free(menu_pages);
+	return list;
+}
+
+/* ---- theme ---- */
+
+static bool is_dir(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Where templates/ and themes/ of the tool are: $ZONESITE_DATADIR, the
+ * folder above the binary (a source tree), or the installed data folder. */
+static char *data_dir(const struct build *b)
+{
+	const char *env = getenv("ZONESITE_DATADIR");
+	char *exe = realpath("/proc/self/exe", NULL);
+	struct buf p = BUF_INIT;
+
+	if (env && *env) {
+		free(exe);
+		return xstrdup(env);
+	}
+	(void)b;
+	if (exe) {
+		char *slash = strrchr(exe, '/');
+
+		if (slash)
+			*slash = '\0';
+		buf_printf(&p, "%s/../templates", exe);
+		if (is_dir(p.ptr)) {
+			buf_reset(&p);
+			buf_printf(&p, "%s/..", exe);
+			free(exe);
+			return buf_detach(&p, NULL);
+		}
+		buf_reset(&p);
+		buf_printf(&p, "%s/../../templates", exe);
+		if (is_dir(p.ptr)) {
+			buf_reset(&p);
+			buf_printf(&p, "%s/../..", exe);
+			free(exe);
+			return buf_detach(&p, NULL);
+		}
+	}
+	free(exe);
+	buf_free(&p);
+	return xstrdup(ZONESITE_DATADIR);
+}
+
+static void add_dir_if(struct render *r, struct buf *p)
+{
+	if (is_dir(p->ptr))
+		tpl_set_add_dir(r->tpls, arena_strndup(&r->b->arena, p->ptr,
+						       p->len));
+	buf_reset(p);
+}
+
+static unsigned setup_theme(struct render *r)
+{
+	const struct site_config *c = &r->s->cfg;
+	const char *theme = c->theme.set ? c->theme.s.ptr : "default";
+	char *data = data_dir(r->b);
+	struct buf p = BUF_INIT;
+
+	r->tpls = tpl_set_new(&r->b->arena, &r->b->diag);
+	buf_printf(&p, "%s/themes/%s/templates", r->b->site_dir, theme);
+	add_dir_if(r, &p);
+	buf_printf(&p, "%s/templates", r->b->site_dir);
+	add_dir_if(r, &p);
+	buf_printf(&p, "%s/themes/%s/templates", data, theme);
+	add_dir_if(r, &p);
+	buf_printf(&p, "%s/templates", data);
+	add_dir_if(r, &p);
+	buf_printf(&p, "%s/themes/%s", r->b->site_dir, theme);
+	if (!is_dir(p.ptr)) {
+		buf_reset(&p);
+		buf_printf(&p, "%s/themes/%s", data, theme);
+	}
+	free(data);
+	if (!is_dir(p.ptr)) {
+		diag(&r->b->diag, D_BAD_THEME, r->s->config_src,
+		     c->theme.set ? c->theme.pos : (struct pos){ 0, 0 }, theme);
+		buf_free(&p);
+		return 1;
+	}
+	r->theme_dir = arena_strndup(&r->b->arena, p.ptr, p.len);
+	buf_free(&p);
+	return 0;
+}
+
+static uint32_t fnv1a(const char *p, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)p[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static bool read_whole(const char *path, struct buf *out)
+{
+	FILE *f = fopen(path, "rb");
+	char chunk[8192];
+	size_t n;
+
+	if (f == NULL)
+		return false;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_put(out, chunk, n);
+	fclose(f);
+	return true;
+}
+
+static char **sorted_names(const char *dir, size_t *n)
+{
+	struct dirent *e;
+	char **names = NULL;
+	DIR *d = opendir(dir);
+
+	*n = 0;
+	while (d && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		names = xreallocarray(names, *n + 1, sizeof(*names));
+		names[(*n)++] = xstrdup(e->d_name);
+	}
+	if (d)
+		closedir(d);
+	if (*n)
+		qsort(names, *n, sizeof(*names), cmp_str);
+	return names;
+}
+
+/* Theme assets go to /assets/; the stylesheet's URL carries a hash of
+ * its bytes so browsers never keep a stale one after an update. */
+static void copy_assets(struct render *r)
+{
+	struct buf src = BUF_INIT, dst = BUF_INIT, css = BUF_INIT;
+	struct buf dir = BUF_INIT;
+	size_t n, i;
+	char **names;
+
+	buf_printf(&dir, "%s/assets", r->theme_dir);
+	names = sorted_names(dir.ptr, &n);
+	for (i = 0; i < n; i++) {
+		buf_reset(&src);
+		buf_reset(&dst);
+		buf_printf(&src, "%s/%s", dir.ptr, names[i]);
+		buf_printf(&dst, "assets/%s", names[i]);
+		if (r->writing)
+			out_copy(&r->out, dst.ptr, src.ptr);
+		if (!strcmp(names[i], "style.css") && read_whole(src.ptr, &css)) {
+			struct buf u = BUF_INIT;
+
+			buf_printf(&u, "%.*sassets/style.css?v=%08x",
+				   SL_FMT(r->base_path), fnv1a(css.ptr, css.len));
+			r->css_url = arena_strndup(&r->b->arena, u.ptr, u.len);
+			buf_free(&u);
+		}
+		free(names[i]);
+	}
+	free(names);
+	buf_free(&dir);
+	buf_free(&src);
+	buf_free(&dst);
+	buf_free(&css);
+}
+
+static void copy_statics(struct render *r)
+{
+	size_t i;
+
+	for (i = 0; r->writing && i < r->b->nstatics; i++)
+		out_copy(&r->out, r->b->statics[i].rel, r->b->statics[i].path);
+}
+
+/* ---- aliases, 404, sitemap, robots ---- */
+
+/* A JavaScript string literal that is also safe inside <script>. */
+static void js_string(struct buf *b, struct slice s)
+{
+	size_t i;
+
+	buf_putc(b, '"');
+	for (i = 0; i < s.len; i++) {
+		unsigned char c = (unsigned char)s.ptr[i];
+
+		if (c == '"' || c == '\\')
+			buf_printf(b, "\\%c", c);
+		else if (c < 0x20 || c == '<' || c == '>' || c == '&')
+			buf_printf(b, "\\u%04x", c);
+		else
+			buf_putc(b, (char)c);
+	}
+	buf_putc(b, '"');
+}
+
+static void emit_redirect(struct render *r, const struct item *it,
+			  const struct text *alias)
+{
+	struct tv *page = rmap(r);
+	struct buf path = BUF_INIT, target = BUF_INIT;
+
+	buf_put(&path, alias->s.ptr + 1, alias->s.len - 1);
+	if (path.len && path.ptr[path.len - 1] != '/' &&
+	    !strstr(path.ptr, ".htm"))
+		buf_putc(&path, '/');
+	if (url_known(r, path.ptr)) {
+		diag(&r->b->diag, D_URL_CLASH, it->src, alias->pos,
+		     alias->s.ptr, "an alias", "a page of the site");
+		buf_free(&path);
+		return;
+	}
+	buf_putsl(&target, r->base_url);
+	buf_puts(&target, item_url(r, it) + (r->base_path.len - 1));
+	put_sl(r, page, "title", item_title(it));
+	put_buf(r, page, "target", &target);
+	buf_reset(&path);
+	js_string(&path, sl_cstr(item_url(r, it)));
+	put_buf(r, page, "target_js", &path);
+	buf_reset(&path);
+	buf_put(&path, alias->s.ptr + 1, alias->s.len - 1);
+	if (path.len && path.ptr[path.len - 1] != '/' &&
+	    !strstr(path.ptr, ".htm"))
+		buf_putc(&path, '/');
+	put_cstr(r, page, "target_path", item_url(r, it));
+	emit_page(r, "redirect", path.ptr, page, false);
+	buf_free(&path);
+	buf_free(&target);
+}
+
+static void render_aliases(struct render *r)
+{
+	size_t i, j;
+	int k;
+
+	for (k = 0; k < K__ITEMS; k++)
+		for (i = 0; i < r->s->kinds[k].n; i++) {
+			const struct item *it = r->s->kinds[k].v[i];
+
+			for (j = 0; it->published && j < it->aliases.n; j++)
+				emit_redirect(r, it, &LIST_AT(it->aliases,
+							      struct text, j));
+		}
+}
+
+static void render_sitemap(struct render *r)
+{
+	struct buf x = BUF_INIT;
+	size_t i;
+
+	buf_puts(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		 "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+	qsort(r->sitemap, r->nsitemap, sizeof(char *), cmp_str);
+	for (i = 0; i < r->nsitemap; i++) {
+		buf_puts(&x, "  <url><loc>");
+		buf_put_html(&x, r->base_url.ptr, r->base_url.len);
+		buf_putc(&x, '/');
+		buf_put_html(&x, r->sitemap[i], strlen(r->sitemap[i]));
+		buf_puts(&x, "</loc></url>\n");
+	}
+	buf_puts(&x, "</urlset>\n");
+	emit_file(r, "sitemap.xml", &x);
+	buf_reset(&x);
+	if (r->s->edition == ED_PUBLIC)
+		buf_printf(&x, "User-agent: *\nAllow: /\n\nSitemap: %.*s/sitemap.xml\n",
+			   SL_FMT(r->base_url));
+	else
+		buf_puts(&x, "# Not the public edition: keep it out of search engines.\n"
+			 "User-agent: *\nDisallow: /\n");
+	emit_file(r, "robots.txt", &x);
+	buf_free(&x);
+}
+
+static void render_404(struct render *r)
+{
+	struct tv *page = rmap(r);
+
+	put_cstr(r, page, "title", "Pagina niet gevonden");
+	emit_page(r, "404", "404.html", page, false);
+}
+
+/* ---- the stage ---- */
+
+static void setup_paths(struct render *r)
+{
+	const struct paths_cfg *p = &r->s->cfg.paths;
+	const struct text *base = &r->s->cfg.base_url;
+	const char *slash;
+
+	r->kind_path[K_PAGE] = "";
+	r->kind_path[K_ACTION] = p->actions.set ? p->actions.s.ptr : "acties";
+	r->kind_path[K_EVENT] = p->calendar.set ? p->calendar.s.ptr : "kalender";
+	r->kind_path[K_NEWSLETTER] = p->newsletters.set ?
+				     p->newsletters.s.ptr : "nieuwsbrief";
+	r->kind_path[K_PARTNER] = p->partners.set ? p->partners.s.ptr : "partners";
+	r->kind_path[K_SERVICE] = p->services.set ? p->services.s.ptr : "kaart";
+	r->base_url = base->s;
+	while (r->base_url.len && r->base_url.ptr[r->base_url.len - 1] == '/')
+		r->base_url.len--;
+	slash = memchr(base->s.ptr + 8, '/', base->s.len - 8);
+	r->base_path = slash ? sl_make(slash, (size_t)(base->s.ptr + base->s.len - slash)) :
+			       SL("/");
+	if (r->base_path.ptr[r->base_path.len - 1] != '/')
+		r->base_path = SL("/");
+}
+
+unsigned render_site(struct build *b)
+{
+	struct render r;
+	unsigned before = diag_errors(&b->diag);
+	struct out_stats st;
+
+	memset(&r, 0, sizeof(r));
+	r.b = b;
+	r.s = &b->site;
+	setup_paths(&r);
+	if (setup_theme(&r))
+		return 1;
+	collect_urls(&r);
+	r.css_url = "";
+	if (!b->check_only)
+		r.writing = out_open(&r.out, b->out_dir, b->site_dir, &b->diag) == 0;
+	if (b->check_only || r.writing) {
+		copy_assets(&r);
+		copy_statics(&r);
+		render_pages(&r);
+		render_actions(&r);
+		render_calendar(&r);
+		render_newsletters(&r);
+		render_partners(&r);
+		render_services(&r);
+		render_home(&r);
+		render_aliases(&r);
+		render_404(&r);
+		render_sitemap(&r);
+	}
+	if (r.writing) {
+		if (diag_errors(&b->diag) == before)
+			out_commit(&r.out, &st);
+		out_abort(&r.out); /* nothing to do after a successful commit */
+	}
+	free_urls(&r);
+	buf_free(&r.html);
+	arena_free(&r.pa);
+	return diag_errors(&b->diag) - before;
+}
