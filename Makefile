@@ -65,9 +65,9 @@ site: $(ZONESITE)
 
 # What the test suite needs beyond the build: Java for the Nu Html
 # Checker, Node.js and npm for the validators and the browser driver.
-TEST_APT = default-jre-headless nodejs npm
 test-deps:
-	@sh tests/tools/apt-install $(TEST_APT)
+	@sh tests/tools/need java default-jre-headless
+	@sh tests/tools/need npm nodejs npm
 	@if [ ! -f tests/node_modules/.package-lock.json ] || \
 	    [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then \
 	  echo "zonesite: installing test tools from npm (tests/package.json)"; \

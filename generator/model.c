@@ -503,6 +503,9 @@ static void check_items(struct build *b)
 				check_action(b, (struct action *)it);
 			else if (k == K_EVENT)
 				check_event(b, (struct event *)it);
+			else if (k == K_SERVICE && !((struct service *)it)->geo.set)
+				diag(&b->diag, D_NO_GEO, it->src,
+				     (struct pos){ 1, 1 });
 			it->published = it->visibility.v <= (int)b->edition;
 			if (k == K_ACTION &&
 			    ((struct action *)it)->status.v == AS_PLACEHOLDER &&

@@ -361,13 +361,13 @@ static void test_duplicates(void)
 	check_text(ynode_get(r.fm.root, "title"), "a", "first value kept");
 	CHECK_STR(r.fm.root->entries[1].key.ptr, "date", "file order kept");
 	CHECK_STR(r.out,
-		  "t.md:2:1: note: 'title' was first given here\n"
-		  "    2 | title: a\n"
-		  "      | ^\n"
 		  "t.md:4:1: error: duplicate key 'title'\n"
 		  "    4 | title: b\n"
+		  "      | ^\n"
+		  "t.md:2:1: note: 'title' was first given here\n"
+		  "    2 | title: a\n"
 		  "      | ^\n",
-		  "duplicate: error at the second, note at the first");
+		  "duplicate: error at the second, then the note at the first");
 	finish(&r);
 
 	fm(&r, "---\nm:\n  k: 1\n  k: 2\n  k: 3\n  j: 4\n---\n");
