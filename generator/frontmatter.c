@@ -520,6 +520,80 @@ static void after_quote(struct yparse *p, const char *problem,
 	buf_free(&msg);
 }
 
+static bool is_key_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+/*
+ * A line "key:value" whose ':' has no blank after it: the offset of the
+ * ':', or 0.  The key must look like one (a letter first), so that a
+ * time such as "9:00" in a long value is not taken for it.
+ */
+static size_t glued_key(const char *t, size_t b, size_t e)
+{
+	size_t i;
+
+	while (b < e && t[b] == ' ')
+		b++;
+	if (b + 1 < e && t[b] == '-' && t[b + 1] == ' ')
+		for (b += 2; b < e && t[b] == ' '; b++)
+			;
+	if (b == e || !((t[b] >= 'a' && t[b] <= 'z') ||
+			(t[b] >= 'A' && t[b] <= 'Z')))
+		return 0;
+	for (i = b; i < e && is_key_char(t[i]); i++)
+		;
+	if (i + 1 < e && t[i] == ':' && t[i + 1] != ' ' && t[i + 1] != '\t')
+		return i;
+	return 0;
+}
+
+/* Does the line [b, e) hold a "key: value" or end in "key:"? */
+static bool has_key(const char *t, size_t b, size_t e)
+{
+	size_t i;
+
+	for (i = b; i < e; i++)
+		if (t[i] == ':' && (i + 1 == e || t[i + 1] == ' '))
+			return true;
+	return false;
+}
+
+/*
+ * "name:Zaal" is no key: without a blank after ':' the line is text that
+ * runs on into the next one, and libyaml only complains at the next
+ * "key: value", a line too late.  Looks back over the lines that text can
+ * span for such a ':' and, when there is one, reports it there.
+ */
+static bool glued_colon(struct yparse *p, unsigned line)
+{
+	const char *t = p->src->text;
+	struct buf msg = BUF_INIT;
+
+	while (line-- >= p->base_line) {
+		size_t b = diag_line_offset(p->src, line), e = b, at;
+
+		while (e < p->src->len && t[e] != '\n')
+			e++;
+		at = glued_key(t, b, e);
+		if (at == 0 && (b == e || has_key(t, b, e)))
+			return false;
+		if (at == 0)
+			continue;
+		while (t[b] == ' ' || t[b] == '-')
+			b++;
+		buf_printf(&msg, "missing space after ':' (write '%.*s: %.*s')",
+			   (int)(at - b), t + b, (int)(e - at - 1), t + at + 1);
+		diag(p->d, D_YAML_SYNTAX, p->src, diag_pos_at(p->src, at),
+		     msg.ptr);
+		buf_free(&msg);
+		return true;
+	}
+	return false;
+}
+
 static void syntax_error(struct yparse *p, const yaml_parser_t *yp)
 {
 	const char *problem = yp->problem ? yp->problem : "unknown problem";
@@ -545,6 +619,16 @@ static void syntax_error(struct yparse *p, const yaml_parser_t *yp)
 		after_quote(p, problem, at);
 		return;
 	}
+	/* Where the line that ends in an error is the glued one, libyaml
+	 * gave up on its key; otherwise on the next "key: value". */
+	if (yp->problem && strcmp(yp->problem, "mapping values are not "
+				  "allowed in this context") == 0 &&
+	    glued_colon(p, at.line))
+		return;
+	if (yp->context && strcmp(yp->context, "while scanning a simple "
+				  "key") == 0 &&
+	    glued_colon(p, mark_pos(p, yp->context_mark).line + 1))
+		return;
 	h = find_hint(yp, starts_line(p, at));
 	buf_puts(&msg, problem);
 	if (h && h->at_context &&

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "slug.h"
 #include "validate.h"
 #include "xalloc.h"
 
@@ -157,9 +158,12 @@ static char *read_file(struct build *b, const char *path, const char *shown,
 static const char *shown_path(struct build *b, const char *rel)
 {
 	struct buf p = BUF_INIT;
+	const char *s;
 
 	join(&p, b->site_dir, rel);
-	return arena_strndup(&b->arena, p.ptr, p.len);
+	s = arena_strndup(&b->arena, p.ptr, p.len);
+	buf_free(&p);
+	return s;
 }
 
 /* A symbolic link is fine when it stays inside the site folder. */
@@ -249,6 +253,24 @@ static bool ignored_name(const char *name)
 	return name[0] == '.' || name[0] == '#' || name[n - 1] == '~';
 }
 
+/* Reports a file name that is not an id, with the name to rename it to:
+ * the slug rule folds case, accents, spaces and '_' the way a writer
+ * would expect ("Overleg wonen" -> "overleg-wonen"). */
+static void bad_id(struct build *b, struct source *src, struct slice id)
+{
+	char *s = xstrndup(id.ptr, id.len);
+	struct buf fixed = BUF_INIT;
+
+	slug_append(&fixed, id);
+	if (strcmp(fixed.ptr, SLUG_EMPTY) == 0)
+		diag(&b->diag, D_BAD_ID, src, (struct pos){ 0, 0 }, s);
+	else
+		diag(&b->diag, D_BAD_FILE_ID, src, (struct pos){ 0, 0 }, s,
+		     fixed.ptr);
+	buf_free(&fixed);
+	free(s);
+}
+
 static void load_md(struct build *b, enum kind k, const char *name,
 		    struct loaded_kind *out)
 {
@@ -263,10 +285,7 @@ static void load_md(struct build *b, enum kind k, const char *name,
 	if (src == NULL)
 		return;
 	if (!validate_id(id) || id.ptr[id.len - 1] == '-') {
-		char *s = xstrndup(id.ptr, id.len);
-
-		diag(&b->diag, D_BAD_ID, src, (struct pos){ 0, 0 }, s);
-		free(s);
+		bad_id(b, src, id);
 		return;
 	}
 	out->v[out->n].id = arena_slice(&b->arena, id);

@@ -103,6 +103,17 @@ size_t tv_len(const struct tv *list)
 	return list->kind == TV_LIST ? list->u.list.n : 0;
 }
 
+struct slice label(const struct render *r, enum label_id id)
+{
+	return r->labels.text[id];
+}
+
+void put_label(struct render *r, struct tv *m, const char *key,
+	       enum label_id id)
+{
+	put_sl(r, m, key, label(r, id));
+}
+
 /* ---- URLs ---- */
 
 const char *kind_url(struct render *r, enum kind k)
@@ -490,18 +501,19 @@ void emit_page(struct render *r, const char *tpl, const char *path,
 
 /* ---- the menu ---- */
 
-static const char *section_label(struct render *r, struct slice path)
+static const struct slice *section_label(struct render *r, struct slice path)
 {
-	static const char *const labels[K__ITEMS] = {
-		[K_ACTION] = "Actieplan", [K_EVENT] = "Kalender",
-		[K_NEWSLETTER] = "Nieuwsbrief", [K_PARTNER] = "Partners",
-		[K_SERVICE] = "Kaart",
+	static const enum label_id ids[K__ITEMS] = {
+		[K_ACTION] = L_SECTION_ACTIONS, [K_EVENT] = L_SECTION_CALENDAR,
+		[K_NEWSLETTER] = L_SECTION_NEWSLETTERS,
+		[K_PARTNER] = L_SECTION_PARTNERS,
+		[K_SERVICE] = L_SECTION_SERVICES,
 	};
 	int k;
 
 	for (k = 0; k < K__ITEMS; k++)
-		if (labels[k] && sl_eq_cstr(path, r->kind_path[k]))
-			return labels[k];
+		if (k != K_PAGE && sl_eq_cstr(path, r->kind_path[k]))
+			return &r->labels.text[ids[k]];
 	return NULL;
 }
 
@@ -549,19 +561,19 @@ static struct tv *menu_data(struct render *r, const char *path)
 				   item_title(it), item_url(r, it), path);
 		} else if (e->path.set) {
 			struct buf u = BUF_INIT;
-			const char *l = section_label(r, e->path.s);
+			const struct slice *l = section_label(r, e->path.s);
 
 			buf_putsl(&u, r->base_path);
 			buf_printf(&u, "%s/", e->path.s.ptr);
 			menu_entry(r, list, e->label.set ? e->label.s :
-				   l ? sl_cstr(l) : e->path.s, u.ptr, path);
+				   l ? *l : e->path.s, u.ptr, path);
 			buf_free(&u);
 		}
 	}
 	if (c->menu.n == 0)
 		for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
-			menu_entry(r, list, sl_cstr(section_label(r,
-				   sl_cstr(r->kind_path[order[i]]))),
+			menu_entry(r, list, *section_label(r,
+				   sl_cstr(r->kind_path[order[i]])),
 				   kind_url(r, order[i]), path);
 	menu_pages = xcalloc(pages->n + 1, sizeof(*menu_pages));
 	for (i = 0; i < pages->n; i++) {
@@ -665,7 +677,7 @@ static unsigned setup_theme(struct render *r)
 	}
 	r->theme_dir = arena_strndup(&r->b->arena, p.ptr, p.len);
 	buf_free(&p);
-	return 0;
+	return labels_load(&r->labels, &r->b->arena, &r->b->diag, r->theme_dir);
 }
 
 static uint32_t fnv1a(const char *p, size_t n)
@@ -834,7 +846,8 @@ static void render_sitemap(struct render *r)
 
 	buf_puts(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		 "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-	qsort(r->sitemap, r->nsitemap, sizeof(char *), cmp_str);
+	if (r->nsitemap)
+		qsort(r->sitemap, r->nsitemap, sizeof(char *), cmp_str);
 	for (i = 0; i < r->nsitemap; i++) {
 		buf_puts(&x, "  <url><loc>");
 		buf_put_html(&x, r->base_url.ptr, r->base_url.len);
@@ -859,7 +872,7 @@ static void render_404(struct render *r)
 {
 	struct tv *page = rmap(r);
 
-	put_cstr(r, page, "title", "Pagina niet gevonden");
+	put_label(r, page, "title", L_TITLE_NOT_FOUND);
 	emit_page(r, "404", "404.html", page, false);
 }
 
@@ -924,6 +937,7 @@ unsigned render_site(struct build *b)
 		out_abort(&r.out); /* nothing to do after a successful commit */
 	}
 	free_urls(&r);
+	free(r.events);
 	buf_free(&r.html);
 	arena_free(&r.pa);
 	return diag_errors(&b->diag) - before;

@@ -14,22 +14,6 @@
 #include "render_int.h"
 #include "xalloc.h"
 
-static const char *const status_labels[] = {
-	[AS_PLANNED] = "Gepland", [AS_RUNNING] = "Lopend",
-	[AS_DONE] = "Afgerond", [AS_POSTPONED] = "Uitgesteld",
-	[AS_DROPPED] = "Geschrapt", [AS_PLACEHOLDER] = "In opmaak",
-};
-
-static const char *const channel_labels[] = {
-	"website", "kalender op de website", "nieuwsbrief", "LinkedIn",
-	"Facebook", "Instagram", "mail", "telefoon", "pers", "gemeenteblad",
-	"flyer", "affiche", "webinar", "evenement", "kanalen van partners",
-	"clusters", "bestuursorgaan",
-};
-
-static const char *const per_labels[] = { "per jaar", "per kwartaal",
-	"per maand" };
-
 /* Codes like "8", "10", "3b" sort by their number first. */
 static int cmp_code(const struct action *x, const struct action *y)
 {
@@ -73,7 +57,7 @@ static struct tv *action_card(struct render *r, const struct action *a)
 	put_text(r, m, "code", &a->code);
 	put_text(r, m, "summary", &a->summary);
 	put_cstr(r, m, "status", words_action_status[a->status.v]);
-	put_cstr(r, m, "status_label", status_labels[a->status.v]);
+	put_label(r, m, "status_label", L_ACTION_STATUS(a->status.v));
 	if (a->continued_from.set)
 		put_int(r, m, "continued_from", a->continued_from.v);
 	if (a->lead.set)
@@ -82,15 +66,17 @@ static struct tv *action_card(struct render *r, const struct action *a)
 	return m;
 }
 
+/* Enumerated values shown by their label: first is the label of the
+ * enumeration's first word (labels.h keeps each group in word order). */
 static struct tv *choices(struct render *r, const struct list *l,
-			  const char *const *labels)
+			  enum label_id first)
 {
 	struct tv *out = rlist(r);
 	size_t i;
 
 	for (i = 0; i < l->n; i++)
-		push(r, out, tv_cstr(&r->pa,
-				     labels[LIST_AT(*l, struct choice, i).v]));
+		push(r, out, tv_str(&r->pa, label(r, (enum label_id)(first +
+				     LIST_AT(*l, struct choice, i).v))));
 	return out;
 }
 
@@ -133,7 +119,7 @@ static struct tv *milestones(struct render *r, const struct action *a)
 }
 
 static struct tv *indicators(struct render *r, const struct list *l,
-			     const char *phase)
+			     enum label_id phase)
 {
 	struct tv *out = rlist(r);
 	size_t i;
@@ -142,7 +128,7 @@ static struct tv *indicators(struct render *r, const struct list *l,
 		const struct indicator *ind = &LIST_AT(*l, struct indicator, i);
 		struct tv *m = rmap(r);
 
-		put_cstr(r, m, "phase", phase);
+		put_label(r, m, "phase", phase);
 		put_text(r, m, "indicator", &ind->indicator);
 		put_text(r, m, "target", &ind->target);
 		put_text(r, m, "method", &ind->method);
@@ -157,7 +143,8 @@ static void put_evaluation(struct render *r, struct tv *m,
 	const struct evaluation *e = &a->evaluation;
 	struct tv *rows = rlist(r);
 	const struct list *phases[] = { &e->process, &e->output, &e->impact };
-	static const char *const names[] = { "Proces", "Output", "Impact" };
+	static const enum label_id names[] = { L_PHASE_PROCESS,
+		L_PHASE_OUTPUT, L_PHASE_IMPACT };
 	size_t p, i;
 
 	for (p = 0; p < 3; p++) {
@@ -178,8 +165,10 @@ static void put_recurrence(struct render *r, struct tv *m,
 
 	if (!rc->h.set)
 		return;
-	buf_printf(&b, "%s%lld keer %s", rc->min.v ? "minstens " : "",
-		   rc->count.v, per_labels[rc->per.set ? rc->per.v : 0]);
+	if (rc->min.v)
+		buf_printf(&b, "%.*s ", SL_FMT(label(r, L_AT_LEAST)));
+	buf_printf(&b, "%lld %.*s %.*s", rc->count.v, SL_FMT(label(r, L_TIMES)),
+		   SL_FMT(label(r, L_PER(rc->per.set ? rc->per.v : 0))));
 	put_buf(r, m, "recurrence", &b);
 	put_text(r, m, "recurrence_note", &rc->note);
 	buf_free(&b);
@@ -200,7 +189,7 @@ static void render_fiche(struct render *r, const struct action *a)
 	put(r, m, "strategic_objective", objective_tv(r, &a->strategic_objective));
 	put(r, m, "operational_objectives",
 	    refs(r, &a->operational_objectives, K_OBJECTIVE));
-	put(r, m, "role", choices(r, &a->role, words_role));
+	put(r, m, "role", choices(r, &a->role, L_ROLE_TREKKER));
 	put(r, m, "partners", refs(r, &a->partners, K_PARTNER));
 	put(r, m, "target_groups", text_list(r, &a->target_groups));
 	put(r, m, "municipalities", vocab_list(r, V_MUNICIPALITY,
@@ -209,7 +198,7 @@ static void render_fiche(struct render *r, const struct action *a)
 	put_date(r, m, "period", &a->period.start, &a->period.end);
 	put(r, m, "milestones", milestones(r, a));
 	put_recurrence(r, m, a);
-	put(r, m, "channels", choices(r, &a->channels, channel_labels));
+	put(r, m, "channels", choices(r, &a->channels, L_CHANNEL_WEBSITE));
 	put_evaluation(r, m, a);
 	put_cstr(r, m, "plan_url", kind_url(r, K_ACTION));
 	put_body(r, m, &a->it);
@@ -248,7 +237,7 @@ static void render_plan(struct render *r, struct action **v, size_t n)
 	for (i = 0; i < n; i++)
 		if (!v[i]->strategic_objective.set)
 			push(r, rest, action_card(r, v[i]));
-	put_cstr(r, m, "title", "Actieplan");
+	put_label(r, m, "title", L_TITLE_PLAN);
 	put(r, m, "objectives", groups);
 	if (tv_len(rest))
 		put(r, m, "other", rest);

@@ -17,12 +17,6 @@
 #include "render_int.h"
 #include "xalloc.h"
 
-static const char *const status_labels[] = {
-	[ES_PLANNED] = "Gepland", [ES_CONFIRMED] = "Bevestigd",
-	[ES_POSTPONED] = "Uitgesteld", [ES_CANCELLED] = "Geannuleerd",
-	[ES_DONE] = "Afgelopen",
-};
-
 static int cmp_events(const void *a, const void *b)
 {
 	const struct event *x = *(struct event *const *)a;
@@ -59,7 +53,7 @@ static void put_status(struct render *r, struct tv *m, const struct event *e)
 	int s = e->status.v;
 
 	put_cstr(r, m, "status", words_event_status[s]);
-	put_cstr(r, m, "status_label", status_labels[s]);
+	put_label(r, m, "status_label", L_EVENT_STATUS(s));
 	put_bool(r, m, "cancelled", s == ES_CANCELLED);
 	put_bool(r, m, "postponed", s == ES_POSTPONED);
 	put_bool(r, m, "tentative", e->tentative.v);
@@ -253,7 +247,7 @@ static void render_list(struct render *r, bool past)
 	struct tv *m = rmap(r);
 	struct buf dir = BUF_INIT;
 
-	put_cstr(r, m, "title", past ? "Archief van de kalender" : "Kalender");
+	put_label(r, m, "title", past ? L_TITLE_ARCHIVE : L_TITLE_CALENDAR);
 	put(r, m, "groups", month_groups(r, past));
 	put_bool(r, m, "archive", past);
 	put_cstr(r, m, "calendar_url", kind_url(r, K_EVENT));
@@ -275,7 +269,4 @@ void render_calendar(struct render *r)
 		render_event(r, ev[i]);
 	render_list(r, false);
 	render_list(r, true);
-	free(r->events);
-	r->events = NULL;
-	r->nevents = 0;
 }

@@ -169,7 +169,7 @@ static struct tv *group_items(struct render *r, const struct grouping *g,
 			if (!tv_len(items))
 				continue;
 			put_sl(r, ig, "label", in < ni ?
-			       vocab_label(r->s, g->inner, (int)in) : SL("Overige"));
+			       vocab_label(r->s, g->inner, (int)in) : label(r, L_OTHER));
 			put(r, ig, "items", items);
 			put_int(r, ig, "count", (long long)tv_len(items));
 			push(r, subs, ig);
@@ -177,7 +177,7 @@ static struct tv *group_items(struct render *r, const struct grouping *g,
 		if (!tv_len(subs))
 			continue;
 		put_sl(r, og, "label", o < no ?
-		       vocab_label(r->s, g->outer, (int)o) : SL("Overige"));
+		       vocab_label(r->s, g->outer, (int)o) : label(r, L_OTHER));
 		put(r, og, "groups", subs);
 		push(r, groups, og);
 	}
@@ -230,7 +230,7 @@ void render_partners(struct render *r)
 			render_partner(r, (const struct partner *)t->v[i], (int)i);
 	v = published(t, &n);
 	m = rmap(r);
-	put_cstr(r, m, "title", "Partners");
+	put_label(r, m, "title", L_TITLE_PARTNERS);
 	put(r, m, "clusters", group_items(r, &g, v, n));
 	put_int(r, m, "count", (long long)n);
 	buf_printf(&dir, "%s/", r->kind_path[K_PARTNER]);
@@ -308,7 +308,7 @@ void render_services(struct render *r)
 			render_service(r, (const struct service *)t->v[i]);
 	v = published(t, &n);
 	m = rmap(r);
-	put_cstr(r, m, "title", "Zorg- en welzijnsaanbod");
+	put_label(r, m, "title", L_TITLE_SERVICES);
 	put(r, m, "municipalities", group_items(r, &g, v, n));
 	put_int(r, m, "count", (long long)n);
 	buf_printf(&dir, "%s/", r->kind_path[K_SERVICE]);

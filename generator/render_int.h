@@ -13,6 +13,7 @@
 #include <stdbool.h>
 
 #include "build.h"
+#include "labels.h"
 #include "markdown.h"
 #include "model.h"
 #include "schema.h"
@@ -36,7 +37,7 @@ struct render {
 	struct slice base_path;     /* "/" or "/zone/" from base_url */
 	struct slice base_url;      /* without its trailing '/' */
 	const char *kind_path[K__ITEMS]; /* "acties", ...; "" for pages */
-	struct ynode *labels;       /* the theme's labels.yaml */
+	struct labels labels;       /* defaults and the theme's labels.yaml */
 	const char *css_url;        /* with a content hash, for caching */
 	const char *theme_dir;      /* themes/NAME of the tool or the site */
 	struct buf html;
@@ -48,6 +49,9 @@ struct render {
 };
 
 /* ---- data helpers (render.c) ---- */
+struct slice label(const struct render *r, enum label_id id);
+void put_label(struct render *r, struct tv *m, const char *key,
+	       enum label_id id);
 struct tv *rmap(struct render *r);
 struct tv *rlist(struct render *r);
 void put(struct render *r, struct tv *m, const char *key, struct tv *v);

@@ -99,7 +99,7 @@ static void render_archive(struct render *r, struct newsletter **v, size_t n)
 		}
 		push(r, items, issue_card(r, v[i]));
 	}
-	put_cstr(r, m, "title", "Nieuwsbrief");
+	put_label(r, m, "title", L_TITLE_NEWSLETTERS);
 	put(r, m, "years", years);
 	put_text(r, m, "subscribe_url", &r->s->cfg.newsletter.subscribe_url);
 	buf_printf(&dir, "%s/", r->kind_path[K_NEWSLETTER]);

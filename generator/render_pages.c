@@ -44,7 +44,9 @@ static struct tv *latest_newsletter(struct render *r)
 	for (i = 0; i < t->n; i++) {
 		const struct newsletter *n = (const struct newsletter *)t->v[i];
 
-		if (!n->it.published)
+		/* An issue prepared ahead is online (its mail will link to
+		 * it) but is not yet "the latest". */
+		if (!n->it.published || n->date.fd->first_day > r->s->now_day)
 			continue;
 		if (!best || fuzzydate_cmp(n->date.fd, best->date.fd) > 0)
 			best = n;

@@ -166,6 +166,27 @@ static size_t edit_distance(struct slice a, const char *b)
 	return row[m];
 }
 
+/*
+ * Do a and b differ only in their digits?  Then they are two numbers of
+ * one series (objectives "1.2" and "1.3", "elp-2024" and "elp-2025"), not
+ * a typo of one another, and suggesting the other would mislead.
+ */
+static bool only_digits_differ(struct slice a, const char *b)
+{
+	size_t i = 0, j = 0;
+
+	for (;;) {
+		while (i < a.len && isdigit((unsigned char)a.ptr[i]))
+			i++;
+		while (b[j] && isdigit((unsigned char)b[j]))
+			j++;
+		if (i == a.len || !b[j])
+			return i == a.len && !b[j];
+		if (a.ptr[i++] != b[j++])
+			return false;
+	}
+}
+
 const char *validate_nearest(struct slice w, const char *const *words,
 			     size_t n)
 {
@@ -175,6 +196,9 @@ const char *validate_nearest(struct slice w, const char *const *words,
 
 	for (i = 0; i < n && words[i]; i++) {
 		size_t d = edit_distance(w, words[i]);
+
+		if (only_digits_differ(w, words[i]))
+			continue;
 
 		if (d < best_d) {
 			best_d = d;
@@ -253,6 +277,12 @@ static unsigned decode_int(struct vctx *v, const struct field *f,
 {
 	long long x;
 
+	/* "29" in quotes is text to YAML; say which quotes to drop. */
+	if (n->kind == Y_SCALAR && n->style == YS_QUOTED &&
+	    parse_int(n->text, &x)) {
+		diag(v->d, D_NUMBER_QUOTED, v->src, n->pos, key, n->text.ptr);
+		return 1;
+	}
 	if (n->kind != Y_SCALAR || !is_plain(n) || !looks_numeric(n->text))
 		return type_error(v, key, n, "a whole number");
 	if (!parse_int(n->text, &x) || x < f->min || x > f->max) {
@@ -277,6 +307,13 @@ static unsigned decode_bool(struct vctx *v, const char *key,
 		out->pos = n->pos;
 		out->set = true;
 		return 0;
+	}
+	/* "true" in quotes is text: the message must not claim that
+	 * true is not a boolean. */
+	if (n->kind == Y_SCALAR && n->style == YS_QUOTED &&
+	    is_bool_word(n->text)) {
+		diag(v->d, D_BOOL_QUOTED, v->src, n->pos, key, n->text.ptr);
+		return 1;
 	}
 	if (n->kind == Y_SCALAR && (is_yaml11_bool(n->text) ||
 				    is_bool_word(n->text))) {
@@ -430,7 +467,12 @@ static unsigned decode_url(struct vctx *v, const char *key,
 	s = out->s;
 	bad = validate_unsafe_scheme(s);
 	if (bad) {
-		diag(v->d, D_UNSAFE_URL, v->src, n->pos, s.ptr, bad);
+		struct buf scheme = BUF_INIT;
+
+		/* "javascript:", as markdown.c says it for body links. */
+		buf_printf(&scheme, "%s:", bad);
+		diag(v->d, D_UNSAFE_URL, v->src, n->pos, s.ptr, scheme.ptr);
+		buf_free(&scheme);
 		out->set = false;
 		return 1;
 	}
@@ -544,33 +586,43 @@ static unsigned decode_slug(struct vctx *v, const char *key,
 	return 0;
 }
 
-/* /a/b/ or /a/b.html: a site path whose segments are safe. */
+/* What is wrong with an alias, or NULL when it is a safe site path. */
+static const char *alias_problem(struct slice s)
+{
+	const char *why;
+	size_t i;
+
+	if (s.len == 0 || s.ptr[0] != '/')
+		return "it must start with '/'";
+	s.ptr++;
+	s.len--;
+	if (s.len && s.ptr[s.len - 1] == '/')
+		s.len--;
+	if (s.len == 0)
+		return "'/' is the home page";
+	why = path_problem(s);
+	if (why)
+		return why;
+	for (i = 0; i < s.len; i++)
+		if (!isalnum((unsigned char)s.ptr[i]) &&
+		    !strchr("-_./", s.ptr[i]))
+			return "use only letters, digits, '-', '_', '.' and '/'";
+	return NULL;
+}
+
+/* /a/b/ or /a/b.html: a site path whose segments are safe.  The message
+ * says why, so that "../" and a missing leading '/' are told apart. */
 static unsigned decode_alias(struct vctx *v, const char *key,
 			     const struct ynode *n, struct text *out)
 {
-	struct slice inner;
-	size_t i;
+	const char *why;
 
 	if (decode_text(v, &(struct field){ .type = FT_TEXT }, key, n, out))
 		return 1;
-	inner = out->s;
-	if (inner.len < 2 || inner.ptr[0] != '/')
-		goto bad;
-	inner.ptr++;
-	inner.len--;
-	if (inner.ptr[inner.len - 1] == '/')
-		inner.len--;
-	if (inner.len == 0 || path_problem(inner))
-		goto bad;
-	for (i = 0; i < inner.len; i++) {
-		char c = inner.ptr[i];
-
-		if (!isalnum((unsigned char)c) && !strchr("-_./", c))
-			goto bad;
-	}
-	return 0;
-bad:
-	diag(v->d, D_BAD_ALIAS, v->src, n->pos, out->s.ptr);
+	why = alias_problem(out->s);
+	if (why == NULL)
+		return 0;
+	diag(v->d, D_BAD_ALIAS, v->src, n->pos, out->s.ptr, why);
 	out->set = false;
 	return 1;
 }
@@ -673,6 +725,20 @@ static bool same_scalar(const struct field *f, const void *a, const void *b)
 	}
 }
 
+/* "audience: burgers": the list to write instead, with the quotes a
+ * number needs when the items are codes ("postcodes: 8020"). */
+static unsigned need_list(struct vctx *v, const struct field *f,
+			  const char *key, const struct ynode *n)
+{
+	struct buf item = BUF_INIT;
+	bool quote = f->elem->type != FT_INT && looks_numeric(n->text);
+
+	buf_printf(&item, quote ? "\"%s\"" : "%s", n->text.ptr);
+	diag(v->d, D_NEED_LIST, v->src, n->pos, key, item.ptr);
+	buf_free(&item);
+	return 1;
+}
+
 static unsigned decode_list(struct vctx *v, const struct field *f,
 			    const char *key, const struct ynode *n,
 			    struct list *out)
@@ -681,6 +747,11 @@ static unsigned decode_list(struct vctx *v, const struct field *f,
 	size_t i, j;
 	char *items;
 
+	/* One plain word where a list of words is wanted is the commonest
+	 * slip ("audience: burgers"): show the list to write. */
+	if (n->kind == Y_SCALAR && is_plain(n) && f->elem->type != FT_STRUCT &&
+	    !is_bool_word(n->text))
+		return need_list(v, f, key, n);
 	if (n->kind != Y_SEQ)
 		return type_error(v, key, n, "a list");
 	if (n->nitems == 0 && (f->flags & F_NONEMPTY)) {
@@ -776,18 +847,25 @@ static const struct field *find_field(const struct schema *sc,
 	return NULL;
 }
 
-static unsigned unknown_key(struct vctx *v, const struct schema *sc,
-			    const struct ymap_entry *e)
+/* The known key of sc nearest to an unknown one, or NULL. */
+static const char *nearest_key(const struct schema *sc, struct slice key)
 {
 	const char *keys[128];
-	struct buf hint = BUF_INIT;
 	size_t n = 0;
 	const struct field *f;
 
 	for (f = sc->fields; f->key && n < 127; f++)
 		keys[n++] = f->key;
 	keys[n] = NULL;
-	suggestion(&hint, validate_nearest(e->key, keys, n));
+	return validate_nearest(key, keys, n);
+}
+
+static unsigned unknown_key(struct vctx *v, const struct schema *sc,
+			    const struct ymap_entry *e)
+{
+	struct buf hint = BUF_INIT;
+
+	suggestion(&hint, nearest_key(sc, e->key));
 	if (hint.len == 0 && sl_eq_cstr(e->key, "id"))
 		buf_puts(&hint, "; a file's id is its name without .md");
 	diag(v->d, D_UNKNOWN_KEY, v->src, e->key_pos, e->key.ptr, hint.ptr);
@@ -806,6 +884,25 @@ static void apply_defaults(const struct schema *sc, char *rec)
 		if (f->type == FT_ENUM && !c->set)
 			c->v = f->def;
 	}
+}
+
+/*
+ * Is the required key f absent because it was misspelt ("strat:")?  The
+ * unknown key's error already names f; saying that f is missing as well
+ * would report one slip twice.
+ */
+static bool misspelt(const struct schema *sc, const struct ynode *map,
+		     const struct field *f)
+{
+	size_t i;
+
+	for (i = 0; i < map->nentries; i++) {
+		struct slice key = map->entries[i].key;
+
+		if (!find_field(sc, key) && nearest_key(sc, key) == f->key)
+			return true;
+	}
+	return false;
 }
 
 unsigned validate_record(struct vctx *v, const struct schema *sc,
@@ -840,7 +937,8 @@ unsigned validate_record(struct vctx *v, const struct schema *sc,
 				    (char *)rec + f->off);
 	}
 	for (f = sc->fields; f->key; f++) {
-		if ((f->flags & F_REQUIRED) && !ynode_entry(map, f->key)) {
+		if ((f->flags & F_REQUIRED) && !ynode_entry(map, f->key) &&
+		    !misspelt(sc, map, f)) {
 			diag(v->d, D_MISSING_KEY, v->src, map->pos, f->key);
 			err++;
 		}

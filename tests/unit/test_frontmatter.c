@@ -551,13 +551,28 @@ static void test_syntax(void)
 
 	fm(&r, "---\na: 1\ntitle:Foo\n---\n");
 	CHECK_STR(r.out,
-		  "t.md:3:1: error: YAML syntax error: could not find "
-		  "expected ':' while scanning a simple key (each line needs "
-		  "'key: value', with a space after ':'; a value that goes "
-		  "on over several lines must be indented)\n"
+		  "t.md:3:6: error: YAML syntax error: missing space after "
+		  "':' (write 'title: Foo')\n"
 		  "    3 | title:Foo\n"
-		  "      | ^\n",
-		  "missing space after colon: at the line");
+		  "      |      ^\n",
+		  "missing space after colon: at the colon");
+	finish(&r);
+
+	/* libyaml notices only at the next key: still point at the colon. */
+	fm(&r, "---\nx:\n  name:Foo\n  phone: b\n---\n");
+	CHECK_STR(r.out,
+		  "t.md:3:7: error: YAML syntax error: missing space after "
+		  "':' (write 'name: Foo')\n"
+		  "    3 |   name:Foo\n"
+		  "      |       ^\n",
+		  "missing space after colon, seen a line later");
+	finish(&r);
+
+	/* A time in a value that runs over lines is not a glued key. */
+	fm(&r, "---\nsummary: open\n  9:00 tot 12:00\n  en: meer\n---\n");
+	CHECK(strstr(r.out, "t.md:4:5: error: YAML syntax error: mapping "
+		     "values are not allowed") != NULL,
+	      "no glued key in a value's continuation line");
 	finish(&r);
 
 	fm(&r, "---\nurl: http://x.be/a:b\n---\n");
