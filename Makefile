@@ -68,6 +68,7 @@ site: $(ZONESITE)
 test-deps:
 	@sh tests/tools/need java default-jre-headless
 	@sh tests/tools/need npm nodejs npm
+	@sh tests/tools/need chromium chromium
 	@if [ ! -f tests/node_modules/.package-lock.json ] || \
 	    [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then \
 	  echo "zonesite: installing test tools from npm (tests/package.json)"; \

@@ -16,6 +16,7 @@ DIAG(D_SYMLINK_OUTSIDE, ERROR, "symbolic link leads outside the site folder")
 DIAG(D_BAD_ID, ERROR, "'%s' is not a valid id: use lower-case a-z, 0-9 and '-', starting with a letter or digit")
 DIAG(D_BAD_FILE_ID, ERROR, "'%s' is not a valid id: use lower-case a-z, 0-9 and '-', starting and ending with a letter or digit; rename the file to '%s.md'")
 DIAG(D_NOT_MARKDOWN, ERROR, "'%s' is not a .md file; files in %s/ must end in .md")
+DIAG(D_SUBFOLDER, ERROR, "'%s' is a folder; %s/ holds .md files only, without folders")
 DIAG(D_FILE_TOO_BIG, ERROR, "file is larger than %d MiB")
 DIAG(D_TOO_MANY_FILES, ERROR, "more than %d files in %s/")
 

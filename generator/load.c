@@ -245,6 +245,13 @@ static void free_names(char **v, size_t n)
 	free(v);
 }
 
+static bool is_folder(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* Editor leftovers and hidden files are not content. */
 static bool ignored_name(const char *name)
 {
@@ -298,11 +305,12 @@ static unsigned load_kind(struct build *b, enum kind k)
 	struct loaded_kind *out = &b->files[k];
 	struct buf path = BUF_INIT;
 	unsigned before = diag_errors(&b->diag);
-	size_t n, i;
+	size_t n, i, total;
 	char **names;
 
 	join(&path, b->site_dir, kind_folders[k]);
 	names = list_dir(path.ptr, &n);
+	total = n; /* n may drop to 0 below; every name is freed */
 	if (names && !link_ok(b, path.ptr, path.ptr))
 		n = 0;
 	if (n > LOAD_MAX_FILES) {
@@ -314,20 +322,27 @@ static unsigned load_kind(struct build *b, enum kind k)
 	for (i = 0; i < n; i++) {
 		size_t len = strlen(names[i]);
 		struct buf rel = BUF_INIT;
+		const char *shown;
 
 		if (ignored_name(names[i]))
 			continue;
-		if (len > 3 && strcmp(names[i] + len - 3, ".md") == 0) {
-			load_md(b, k, names[i], out);
-			continue;
-		}
 		buf_printf(&rel, "%s/%s", kind_folders[k], names[i]);
-		diag(&b->diag, D_NOT_MARKDOWN,
-		     diag_source(&b->diag, shown_path(b, rel.ptr), NULL, 0),
-		     (struct pos){ 0, 0 }, names[i], kind_folders[k]);
+		shown = shown_path(b, rel.ptr);
 		buf_free(&rel);
+		/* events/2024/ is a natural way to sort a year away, but
+		 * "not a .md file" would not tell why it is refused. */
+		if (is_folder(shown))
+			diag(&b->diag, D_SUBFOLDER,
+			     diag_source(&b->diag, shown, NULL, 0),
+			     (struct pos){ 0, 0 }, names[i], kind_folders[k]);
+		else if (len > 3 && strcmp(names[i] + len - 3, ".md") == 0)
+			load_md(b, k, names[i], out);
+		else
+			diag(&b->diag, D_NOT_MARKDOWN,
+			     diag_source(&b->diag, shown, NULL, 0),
+			     (struct pos){ 0, 0 }, names[i], kind_folders[k]);
 	}
-	free_names(names, n);
+	free_names(names, total);
 	buf_free(&path);
 	return diag_errors(&b->diag) - before;
 }

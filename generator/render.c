@@ -238,6 +238,93 @@ void put_date(struct render *r, struct tv *m, const char *key,
 	buf_free(&b);
 }
 
+/* ---- records shared by several kinds ---- */
+
+void put_address(struct render *r, struct tv *m,
+			const struct address *a)
+{
+	struct tv *ad;
+
+	if (!a->h.set)
+		return;
+	ad = rmap(r);
+	put_text(r, ad, "street", &a->street);
+	put_text(r, ad, "postcode", &a->postcode);
+	if (a->municipality.set)
+		put_sl(r, ad, "municipality", vocab_label(r->s, V_MUNICIPALITY,
+							  a->municipality.index));
+	else
+		put_text(r, ad, "municipality", &a->place);
+	put(r, m, "address", ad);
+}
+
+/* tel: links want the number without blanks or punctuation. */
+void put_phone(struct render *r, struct tv *m, const struct text *t)
+{
+	struct buf tel = BUF_INIT;
+	size_t i;
+
+	if (!t->set)
+		return;
+	for (i = 0; i < t->s.len; i++)
+		if ((t->s.ptr[i] >= '0' && t->s.ptr[i] <= '9') ||
+		    (t->s.ptr[i] == '+' && tel.len == 0))
+			buf_putc(&tel, t->s.ptr[i]);
+	put_text(r, m, "phone", t);
+	put_buf(r, m, "tel", &tel);
+	buf_free(&tel);
+}
+
+struct tv *group_items(struct render *r, const struct grouping *g,
+			      struct item *const *v, size_t n)
+{
+	struct tv *groups = rlist(r);
+	size_t no = r->s->cfg.vocab[g->outer].n, ni = r->s->cfg.vocab[g->inner].n;
+	size_t o, in, i;
+
+	for (o = 0; o <= no; o++) {
+		struct tv *og = rmap(r), *subs = rlist(r);
+
+		for (in = 0; in <= ni; in++) {
+			struct tv *ig = rmap(r), *items = rlist(r);
+
+			for (i = 0; i < n; i++) {
+				int a = g->outer_of(v[i]), b = g->inner_of(v[i]);
+
+				if ((a < 0 ? no : (size_t)a) == o &&
+				    (b < 0 ? ni : (size_t)b) == in)
+					push(r, items, g->card(r, v[i]));
+			}
+			if (!tv_len(items))
+				continue;
+			put_sl(r, ig, "label", in < ni ?
+			       vocab_label(r->s, g->inner, (int)in) : label(r, L_OTHER));
+			put(r, ig, "items", items);
+			put_int(r, ig, "count", (long long)tv_len(items));
+			push(r, subs, ig);
+		}
+		if (!tv_len(subs))
+			continue;
+		put_sl(r, og, "label", o < no ?
+		       vocab_label(r->s, g->outer, (int)o) : label(r, L_OTHER));
+		put(r, og, "groups", subs);
+		push(r, groups, og);
+	}
+	return groups;
+}
+
+struct item **published_items(const struct kind_table *t, size_t *n)
+{
+	struct item **v = xcalloc(t->n + 1, sizeof(*v));
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < t->n; i++)
+		if (t->v[i]->published)
+			v[(*n)++] = t->v[i];
+	return v;
+}
+
 /* ---- Markdown links ---- */
 
 static const enum kind link_kinds[] = {

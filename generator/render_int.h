@@ -87,6 +87,22 @@ void emit_page(struct render *r, const char *tpl, const char *dir,
 	       struct tv *page, bool in_sitemap);
 void emit_file(struct render *r, const char *path, const struct buf *data);
 
+void put_address(struct render *r, struct tv *m, const struct address *a);
+void put_phone(struct render *r, struct tv *m, const struct text *t);
+/* The published items of a kind, in id order (free() the array). */
+struct item **published_items(const struct kind_table *t, size_t *n);
+
+/* Groups items by two vocabularies: (outer, inner) ids of each item. */
+struct grouping {
+	enum vocab outer, inner;
+	int (*outer_of)(const struct item *);
+	int (*inner_of)(const struct item *);
+	struct tv *(*card)(struct render *, const struct item *);
+};
+
+struct tv *group_items(struct render *r, const struct grouping *g,
+			struct item *const *v, size_t n);
+
 /* ---- the kinds (render_*.c) ---- */
 void render_pages(struct render *r);
 void render_actions(struct render *r);
