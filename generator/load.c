@@ -289,12 +289,13 @@ static void load_md(struct build *b, enum kind k, const char *name,
 	buf_printf(&rel, "%s/%s", kind_folders[k], name);
 	src = load_text(b, rel.ptr, true);
 	buf_free(&rel);
-	if (src == NULL)
-		return;
 	if (!validate_id(id) || id.ptr[id.len - 1] == '-') {
-		bad_id(b, src, id);
+		if (src)
+			bad_id(b, src, id);
 		return;
 	}
+	/* An unreadable file (reported) is kept without text, so that
+	 * references to it do not add errors of their own. */
 	out->v[out->n].id = arena_slice(&b->arena, id);
 	out->v[out->n].src = src;
 	out->n++;

@@ -189,6 +189,8 @@ static int run(struct build *b)
 		model_build(b);
 	if (diag_errors(&b->diag) == 0)
 		render_site(b);
+	else if (b->site.config_src && !b->site.config_broken)
+		render_check_links(b);
 	report(b);
 	return diag_errors(&b->diag) ? EXIT_CONTENT : 0;
 }

@@ -228,12 +228,17 @@ static void decode_site(struct build *b)
 	struct vctx v = vctx_for(b, b->site.config_src);
 
 	v.site = NULL;
-	if (yaml_parse_file(&b->arena, &b->diag, b->site.config_src, &root) == 0) {
-		if (root == NULL)
-			diag(&b->diag, D_MISSING_KEY, b->site.config_src,
-			     (struct pos){ 1, 1 }, "zone");
-		else
-			validate_record(&v, &schema_site, root, &b->site.cfg);
+	if (yaml_parse_file(&b->arena, &b->diag, b->site.config_src, &root)) {
+		/* Its vocabularies are unknown: do not blame every file
+		 * that uses them. */
+		b->site.config_broken = true;
+	} else if (root == NULL) {
+		diag(&b->diag, D_MISSING_KEY, b->site.config_src,
+		     (struct pos){ 1, 1 }, "zone");
+		diag(&b->diag, D_MISSING_KEY, b->site.config_src,
+		     (struct pos){ 1, 1 }, "base_url");
+	} else if (validate_record(&v, &schema_site, root, &b->site.cfg)) {
+		b->site.config_broken = root->kind != Y_MAP;
 	}
 	default_vocabs(b);
 	check_vocab_ids(b);
@@ -262,7 +267,9 @@ static void decode_objectives(struct build *b)
 
 		o->h.pos = root->items[i]->pos;
 		o->src = b->objectives_src;
-		if (validate_record(&v, &schema_objective, root->items[i], o) == 0)
+		/* Kept even with errors: its id still answers references. */
+		validate_record(&v, &schema_objective, root->items[i], o);
+		if (o->id.set)
 			b->site.nobjectives++;
 		else
 			memset(o, 0, sizeof(*o));
@@ -279,12 +286,17 @@ static struct item *decode_item(struct build *b, enum kind k,
 	struct frontmatter fm;
 	struct item *it;
 
-	if (fm_parse(&b->arena, &b->diag, f->src, &fm) != 0 || !fm.root)
-		return NULL;
 	it = arena_alloc(&b->arena, sc->size);
 	it->kind = k;
 	it->id = f->id;
 	it->src = f->src;
+	/* A file that cannot be read or parsed stays in the table, marked
+	 * broken, so that references to it are not reported as well. */
+	if (f->src == NULL || fm_parse(&b->arena, &b->diag, f->src, &fm) != 0 ||
+	    !fm.root) {
+		it->broken = true;
+		return it;
+	}
 	it->body = fm.body;
 	it->body_line = fm.body_line;
 	it->body_offset = fm.body_offset;
@@ -498,6 +510,8 @@ static void check_items(struct build *b)
 		for (i = 0; i < b->site.kinds[k].n; i++) {
 			struct item *it = b->site.kinds[k].v[i];
 
+			if (it->broken)
+				continue;
 			check_prompts(b, it);
 			if (k == K_ACTION)
 				check_action(b, (struct action *)it);
@@ -534,6 +548,8 @@ static void parse_bodies(struct build *b)
 		for (i = 0; i < b->site.kinds[k].n; i++) {
 			struct item *it = b->site.kinds[k].v[i];
 
+			if (it->broken)
+				continue;
 			it->doc = md_parse(&b->diag, it->src, it->body,
 					   it->body_line, &o);
 		}
@@ -556,6 +572,8 @@ static void check_sections(struct build *b, struct action *a)
 	else if (a->template_.v == TPL_2024)
 		want = sections_2024;
 	else
+		return;
+	if (a->it.doc == NULL)
 		return;
 	h = md_headings(a->it.doc, &n);
 	for (; *want; want++) {

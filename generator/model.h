@@ -156,6 +156,7 @@ struct item {
 	struct list aliases; /* struct text: old site paths */
 	struct choice visibility;
 	bool published;      /* visible in this build's edition */
+	bool broken;         /* unreadable: kept so references to it resolve */
 	const struct ynode *extra;
 };
 
@@ -302,6 +303,7 @@ struct site {
 	size_t nobjectives;
 	struct kind_table kinds[K__ITEMS];
 	enum edition edition;
+	bool config_broken;       /* site.yaml unreadable: vocabularies unknown */
 	int now_day;              /* days since 1970-01-01, Brussels date */
 };
 

@@ -428,7 +428,9 @@ static enum md_resolve_result resolve_link(void *ctx,
 	it = model_find(r->s, link_kinds[ref->kind], ref->id);
 	if (it == NULL)
 		return MD_RESOLVE_NO_TARGET;
-	if (!sl_is_null(ref->anchor) && !md_has_anchor(it->doc, ref->anchor))
+	/* A broken target (already reported) has no anchors to check. */
+	if (!sl_is_null(ref->anchor) && it->doc &&
+	    !md_has_anchor(it->doc, ref->anchor))
 		return MD_RESOLVE_NO_ANCHOR;
 	if (!it->published)
 		return MD_RESOLVE_UNPUBLISHED;
@@ -728,10 +730,39 @@ static char *data_dir(const struct build *b)
 
 static void add_dir_if(struct render *r, struct buf *p)
 {
-	if (is_dir(p->ptr))
-		tpl_set_add_dir(r->tpls, arena_strndup(&r->b->arena, p->ptr,
-						       p->len));
+	if (is_dir(p->ptr) && r->ntpl_dirs < TPL_DIRS) {
+		const char *d = arena_strndup(&r->b->arena, p->ptr, p->len);
+
+		tpl_set_add_dir(r->tpls, d);
+		r->tpl_dirs[r->ntpl_dirs++] = d;
+	}
 	buf_reset(p);
+}
+
+static char **sorted_names(const char *dir, size_t *n);
+
+/* Every template is parsed, used or not, so a broken one is reported
+ * before the day a page starts to need it. */
+static void preload_templates(struct render *r)
+{
+	size_t d, i, n;
+
+	for (d = 0; d < r->ntpl_dirs; d++) {
+		char **names = sorted_names(r->tpl_dirs[d], &n);
+
+		for (i = 0; i < n; i++) {
+			size_t len = strlen(names[i]);
+			const char *ext = ".mustache";
+
+			if (len > strlen(ext) &&
+			    !strcmp(names[i] + len - strlen(ext), ext)) {
+				names[i][len - strlen(ext)] = '\0';
+				tpl_get(r->tpls, names[i]);
+			}
+			free(names[i]);
+		}
+		free(names);
+	}
 }
 
 static unsigned setup_theme(struct render *r)
@@ -764,6 +795,7 @@ static unsigned setup_theme(struct render *r)
 	}
 	r->theme_dir = arena_strndup(&r->b->arena, p.ptr, p.len);
 	buf_free(&p);
+	preload_templates(r);
 	return labels_load(&r->labels, &r->b->arena, &r->b->diag, r->theme_dir);
 }
 
@@ -978,6 +1010,11 @@ static void setup_paths(struct render *r)
 				     p->newsletters.s.ptr : "nieuwsbrief";
 	r->kind_path[K_PARTNER] = p->partners.set ? p->partners.s.ptr : "partners";
 	r->kind_path[K_SERVICE] = p->services.set ? p->services.s.ptr : "kaart";
+	if (!base->set) { /* reported; links are still checked */
+		r->base_url = SL("");
+		r->base_path = SL("/");
+		return;
+	}
 	r->base_url = base->s;
 	while (r->base_url.len && r->base_url.ptr[r->base_url.len - 1] == '/')
 		r->base_url.len--;
@@ -986,6 +1023,38 @@ static void setup_paths(struct render *r)
 			       SL("/");
 	if (r->base_path.ptr[r->base_path.len - 1] != '/')
 		r->base_path = SL("/");
+}
+
+/* After content errors the pages are not built, but every link is still
+ * checked, so one run reports all problems. */
+unsigned render_check_links(struct build *b)
+{
+	struct md_resolver res;
+	struct render r;
+	unsigned before = diag_errors(&b->diag);
+	size_t i;
+	int k;
+
+	memset(&r, 0, sizeof(r));
+	r.b = b;
+	r.s = &b->site;
+	res = (struct md_resolver){ resolve_link, &r };
+	setup_paths(&r);
+	if (setup_theme(&r) == 0) {
+		collect_urls(&r);
+		for (k = 0; k < K__ITEMS; k++)
+			for (i = 0; i < b->site.kinds[k].n; i++) {
+				struct item *it = b->site.kinds[k].v[i];
+
+				if (it->doc == NULL)
+					continue;
+				r.current = it;
+				md_check_links(it->doc, &res);
+			}
+	}
+	free_urls(&r);
+	arena_free(&r.pa);
+	return diag_errors(&b->diag) - before;
 }
 
 unsigned render_site(struct build *b)

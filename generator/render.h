@@ -16,4 +16,8 @@
  * Returns the number of errors reported. */
 unsigned render_site(struct build *b);
 
+/* Checks templates and Markdown links only: for a site with content
+ * errors, whose pages are not built.  Returns the errors reported. */
+unsigned render_check_links(struct build *b);
+
 #endif

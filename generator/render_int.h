@@ -26,6 +26,8 @@ struct urlset {
 	size_t n, cap;
 };
 
+enum { TPL_DIRS = 4 };
+
 struct render {
 	struct build *b;
 	struct site *s;
@@ -40,6 +42,8 @@ struct render {
 	struct labels labels;       /* defaults and the theme's labels.yaml */
 	const char *css_url;        /* with a content hash, for caching */
 	const char *theme_dir;      /* themes/NAME of the tool or the site */
+	const char *tpl_dirs[TPL_DIRS];    /* where templates are looked up, in order */
+	size_t ntpl_dirs;
 	struct buf html;
 	char **sitemap;             /* page paths, in build order */
 	size_t nsitemap, sitemap_cap;

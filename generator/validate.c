@@ -260,14 +260,16 @@ static unsigned decode_text(struct vctx *v, const struct field *f,
 		return 1;
 	if (is_plain(n) && is_bool_word(n->text))
 		return type_error(v, key, n, "text");
+	/* An unquoted code is an error, but its text is kept so that
+	 * references to it do not cascade into errors of their own. */
+	t->s = n->text;
+	t->pos = n->pos;
+	t->set = true;
 	if (f->type == FT_CODE && is_plain(n) && looks_numeric(n->text)) {
 		diag(v->d, D_CODE_UNQUOTED, v->src, n->pos, key,
 		     n->text.ptr);
 		return 1;
 	}
-	t->s = n->text;
-	t->pos = n->pos;
-	t->set = true;
 	return 0;
 }
 
@@ -428,8 +430,8 @@ static unsigned decode_vocab(struct vctx *v, const struct field *f,
 	out->pos = n->pos;
 	out->set = true;
 	out->index = model_find_vocab(v->site, (enum vocab)f->target, n->text);
-	if (out->index >= 0)
-		return 0;
+	if (out->index >= 0 || v->site->config_broken)
+		return 0; /* with site.yaml broken, its own error says it all */
 	l = &v->site->cfg.vocab[f->target];
 	ids = xcalloc(l->n + 1, sizeof(*ids));
 	for (i = 0; i < l->n; i++)
