@@ -8,7 +8,8 @@ CSTD      = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN      = -Wall -Wextra -Werror
 OPT      ?= -O2 -g
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(EXTRA_CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(EXTRA_LDFLAGS)
+# -lm: the map projection (map.c) needs cos, tan and log.
+LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm $(EXTRA_LDFLAGS)
 
 # BUILD names the object folder so sanitizer builds live beside the normal one.
 BUILD    ?= build/release
@@ -23,12 +24,25 @@ UNIT_SRCS = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 SPEC_BIN  = $(BUILD)/tests/mustache-spec
 
+# The memory-safety and fuzzing gates of make test build inside BUILD, so
+# each BUILD folder has its own: an AddressSanitizer + UBSan build of the
+# generator and its tests, and libFuzzer targets (clang) in tests/fuzz/.
+SAN_BUILD  = $(BUILD)/asan
+SAN_FLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_BUILD = $(BUILD)/fuzz
+FUZZ_CC   ?= clang
+FUZZ_SRCS  = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BINS  = $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/%)
+# Seconds of fuzzing per target: make test, then make fuzz.
+FUZZ_SECONDS ?= 20
+FUZZ_LONG    ?= 600
+
 
 # The demo zone is shown as on this day, so it always looks the same.
 NOW      ?= 2025-10-01
 
 .PHONY: all site deps test-deps test clean asan valgrind regress-rebuild \
-	bad-rebuild install
+	bad-rebuild install test-bins san-bins fuzz-deps fuzz-bins fuzz-targets fuzz
 
 all: $(ZONESITE)
 
@@ -60,6 +74,13 @@ $(SPEC_BIN): tests/mustache/spec-runner.c $(GEN_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -Igenerator -o $@ $< $(GEN_LIB) $(LDLIBS_ALL)
 
+# A libFuzzer target; built by fuzz-bins, where BUILD is the fuzz build.
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(GEN_LIB)
+	$(CC) $(CFLAGS_ALL) -Igenerator -o $@ $< $(GEN_LIB) $(LDLIBS_ALL)
+
+test-bins: $(BIN) $(UNIT_BINS) $(SPEC_BIN)
+fuzz-targets: $(FUZZ_BINS)
+
 site: $(ZONESITE)
 	./$(ZONESITE) build -C content -o public --now $(NOW)
 
@@ -69,27 +90,60 @@ test-deps:
 	@sh tests/tools/need java default-jre-headless
 	@sh tests/tools/need npm nodejs npm
 	@sh tests/tools/need chromium chromium
+	@sh tests/tools/need pdftotext poppler-utils   # the timeline's printed pages
+	@sh tests/tools/need valgrind valgrind
+	@sh tests/tools/apt-install python3 python3-yaml
 	@if [ ! -f tests/node_modules/.package-lock.json ] || \
 	    [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then \
 	  echo "zonesite: installing test tools from npm (tests/package.json)"; \
 	  (cd tests && npm ci --no-audit --no-fund --loglevel=error) || exit 1; \
 	fi
 
-test: test-deps $(BIN) $(UNIT_BINS) $(SPEC_BIN)
-	@BUILD=$(BUILD) ZONESITE=$(BIN) sh tests/harness
+test: test-deps $(BIN) $(UNIT_BINS) $(SPEC_BIN) san-bins fuzz-bins
+	@BUILD=$(BUILD) ZONESITE=$(BIN) SAN_BUILD=$(SAN_BUILD) \
+	  FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/harness
 
-# The same suite against a build with AddressSanitizer and UBSan.
-asan:
-	$(MAKE) BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
-	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
-	  EXTRA_LDFLAGS="-fsanitize=address,undefined" test
+# The generator, unit tests and spec runner with AddressSanitizer and UBSan,
+# in SAN_BUILD; tests/suites/memory-asan.sh runs the suites against them.
+san-bins:
+	@$(MAKE) --no-print-directory BUILD=$(SAN_BUILD) \
+	  OPT="-O1 -g -fno-omit-frame-pointer" EXTRA_CFLAGS="$(SAN_FLAGS)" \
+	  EXTRA_LDFLAGS="-fsanitize=address,undefined" test-bins
 
-# The demo build under valgrind: no error, nothing definitely lost.
+# The unit, spec, regress and bad-input suites and a demo build against
+# the sanitizer build (make test runs this too, as the memory-asan gate).
+asan: san-bins
+	SAN_BUILD=$(SAN_BUILD) sh tests/suites/memory-asan.sh
+
+# libFuzzer needs clang and its runtime (Debian: libclang-rt-14-dev).
+FUZZ_PROBE = int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }
+fuzz-deps:
+	@sh tests/tools/need $(FUZZ_CC) clang
+	@mkdir -p $(BUILD)
+	@echo '$(FUZZ_PROBE)' | $(FUZZ_CC) -x c -fsanitize=fuzzer - \
+	  -o $(BUILD)/fuzz-probe 2>/dev/null || \
+	  sh tests/tools/apt-install libclang-rt-14-dev
+	@echo '$(FUZZ_PROBE)' | $(FUZZ_CC) -x c -fsanitize=fuzzer - \
+	  -o $(BUILD)/fuzz-probe || \
+	  { echo "zonesite: $(FUZZ_CC) cannot link libFuzzer" >&2; exit 1; }
+
+# The fuzz targets of tests/fuzz/, linked with the generator built by
+# clang with libFuzzer's coverage, ASan and UBSan, in FUZZ_BUILD.
+fuzz-bins: fuzz-deps
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) \
+	  OPT="-O1 -g -fno-omit-frame-pointer" \
+	  EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
+	  EXTRA_LDFLAGS="-fsanitize=fuzzer,address,undefined" fuzz-targets
+
+# Longer fuzzing than make test's: FUZZ_LONG seconds per target.
+fuzz: fuzz-bins
+	FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_LONG) sh tests/fuzz/run
+
+# The demo build under valgrind: no error, nothing definitely lost
+# (make test runs this too, as the memory-valgrind gate).
 valgrind: $(BIN)
-	@sh tests/tools/apt-install valgrind
-	valgrind -q --error-exitcode=9 --leak-check=full \
-	  --errors-for-leak-kinds=definite $(BIN) build -C content \
-	  -o build/valgrind-public --now $(NOW)
+	@sh tests/tools/need valgrind valgrind
+	ZONESITE=$(BIN) sh tests/suites/memory-valgrind.sh
 
 regress-rebuild: $(BIN)
 	REBUILD=1 ZONESITE=$(BIN) sh tests/regress/run

@@ -1,6 +1,11 @@
 /*
- * arena: a list of large blocks; requests bigger than a block get a block
- * of their own so no space is wasted on one huge Markdown body.
+ * arena: a list of blocks; requests bigger than a quarter block get a
+ * block of their own so no space is wasted on one huge Markdown body.
+ *
+ * Blocks start small and double up to ARENA_BLOCK_SIZE: zonesite keeps
+ * one arena per Markdown document, most of which need a few hundred
+ * bytes, and a large first block for each would cost a site of 100,000
+ * pages gigabytes of address space and a page of memory per document.
  */
 #include "arena.h"
 
@@ -11,7 +16,10 @@
 
 #include "xalloc.h"
 
-enum { ARENA_BLOCK_SIZE = 256 * 1024 };
+enum {
+	ARENA_FIRST_BLOCK = 1024 - 32, /* with malloc's header, 1 KiB */
+	ARENA_BLOCK_SIZE = 256 * 1024,
+};
 
 struct arena_block {
 	struct arena_block *next;
@@ -27,6 +35,16 @@ static struct arena_block *block_new(size_t size)
 	b->size = size;
 	b->used = 0;
 	return b;
+}
+
+/* Twice the head block, within the bounds, and at least n. */
+static size_t next_size(const struct arena_block *head, size_t n)
+{
+	size_t size = head ? 2 * head->size : ARENA_FIRST_BLOCK;
+
+	if (size > ARENA_BLOCK_SIZE)
+		size = ARENA_BLOCK_SIZE;
+	return size < n ? n : size;
 }
 
 void *arena_alloc(struct arena *a, size_t n)
@@ -56,7 +74,7 @@ void *arena_alloc(struct arena *a, size_t n)
 			memset(big->data, 0, n);
 			return big->data;
 		}
-		b = block_new(ARENA_BLOCK_SIZE);
+		b = block_new(next_size(b, n));
 		b->next = a->head;
 		a->head = b;
 	}
@@ -87,6 +105,21 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 struct slice arena_slice(struct arena *a, struct slice s)
 {
 	return sl_make(arena_strndup(a, s.ptr, s.len), s.len);
+}
+
+void arena_reset(struct arena *a)
+{
+	struct arena_block *keep = a->head;
+
+	if (keep == NULL)
+		return;
+	/* The head is the block filled last (a big request's block goes
+	 * behind it, unless it was the first of all). */
+	a->head = keep->next;
+	keep->next = NULL;
+	arena_free(a);
+	keep->used = 0;
+	a->head = keep;
 }
 
 void arena_free(struct arena *a)

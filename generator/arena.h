@@ -27,6 +27,10 @@ void *arena_alloc(struct arena *a, size_t n);
 void *arena_array(struct arena *a, size_t count, size_t size);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 struct slice arena_slice(struct arena *a, struct slice s);
+/* Forgets everything allocated but keeps the newest block for reuse: for
+ * an arena refilled many times, like the data of one page after another.
+ * Pointers into the arena are invalid afterwards, as after arena_free. */
+void arena_reset(struct arena *a);
 void arena_free(struct arena *a);
 
 #endif

@@ -63,26 +63,9 @@ void buf_truncate(struct buf *b, size_t len)
 		b->ptr[len] = '\0';
 }
 
-void buf_put(struct buf *b, const void *p, size_t n)
-{
-	if (n == 0)
-		return;
-	buf_grow(b, n);
-	memcpy(b->ptr + b->len, p, n);
-	b->len += n;
-	b->ptr[b->len] = '\0';
-}
-
 void buf_puts(struct buf *b, const char *s)
 {
 	buf_put(b, s, strlen(s));
-}
-
-void buf_putc(struct buf *b, int c)
-{
-	buf_grow(b, 1);
-	b->ptr[b->len++] = (char)c;
-	b->ptr[b->len] = '\0';
 }
 
 void buf_putsl(struct buf *b, struct slice s)
@@ -90,18 +73,23 @@ void buf_putsl(struct buf *b, struct slice s)
 	buf_put(b, s.ptr, s.len);
 }
 
+/* Formats into the free space first, and only when that was too small
+ * grows the buffer and formats again: one vsnprintf call in most cases. */
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
+	size_t room = b->cap ? b->cap - b->len : 0;
 	va_list cp;
 	int n;
 
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(room ? b->ptr + b->len : NULL, room, fmt, cp);
 	va_end(cp);
 	if (n < 0)
 		die("invalid format string");
-	buf_grow(b, (size_t)n);
-	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	if ((size_t)n >= room) {
+		buf_grow(b, (size_t)n);
+		vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 

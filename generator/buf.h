@@ -15,6 +15,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "slice.h"
 
@@ -33,10 +34,29 @@ void buf_free(struct buf *b);
 void buf_grow(struct buf *b, size_t extra);
 void buf_reset(struct buf *b);
 void buf_truncate(struct buf *b, size_t len);
-void buf_put(struct buf *b, const void *p, size_t n);
 void buf_puts(struct buf *b, const char *s);
-void buf_putc(struct buf *b, int c);
 void buf_putsl(struct buf *b, struct slice s);
+
+/* Inline, as buf_putc: writers (HTML, iCalendar, mail) call them for a
+ * byte or a character at a time. */
+static inline void buf_put(struct buf *b, const void *p, size_t n)
+{
+	if (n == 0)
+		return;
+	if (b->len + n >= b->cap)
+		buf_grow(b, n);
+	memcpy(b->ptr + b->len, p, n);
+	b->len += n;
+	b->ptr[b->len] = '\0';
+}
+
+static inline void buf_putc(struct buf *b, int c)
+{
+	if (b->len + 2 > b->cap)
+		buf_grow(b, 1);
+	b->ptr[b->len++] = (char)c;
+	b->ptr[b->len] = '\0';
+}
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif

@@ -89,6 +89,7 @@ static void index_lines(struct source *s)
 
 	if (s->line_starts)
 		return;
+	s->memo_line = 0;
 	for (i = 0; i < s->len; i++)
 		if (s->text[i] == '\n')
 			n++;
@@ -125,9 +126,18 @@ struct pos diag_pos_at(struct source *src, size_t offset)
 		else
 			hi = mid;
 	}
-	for (i = src->line_starts[lo]; i < offset; i++)
+	i = src->line_starts[lo];
+	if (src->memo_line == lo + 1 && src->memo_off >= i &&
+	    src->memo_off <= offset) {
+		i = src->memo_off;
+		col = src->memo_col;
+	}
+	for (; i < offset; i++)
 		if (((unsigned char)src->text[i] & 0xC0) != 0x80)
 			col++;
+	src->memo_line = (unsigned)lo + 1;
+	src->memo_off = offset;
+	src->memo_col = col;
 	return (struct pos){ (unsigned)lo + 1, col };
 }
 
@@ -192,12 +202,60 @@ static const char *level_name(enum diag_level l)
 	return "?";
 }
 
-/* The source line, then a caret under the column; tabs are kept so the
- * caret lines up whatever the terminal's tab width. */
-static void print_excerpt(FILE *out, struct source *src, struct pos pos)
+/*
+ * A line longer than EXCERPT_MAX_COLS code points is shown as a window of
+ * that many around the column, marked with "..." where it was cut: a
+ * one-line list of thousands of items with a problem in each then prints
+ * thousands of short excerpts, not thousands of copies of the whole line.
+ */
+enum { EXCERPT_MAX_COLS = 240, EXCERPT_LEAD_COLS = 120 };
+
+/* Where the last excerpt of a flush started its window; diagnostics are
+ * sorted, so the next one on the same line continues from there. */
+struct excerpt_cursor {
+	const struct source *src;
+	unsigned line, col; /* col: the code point at off */
+	size_t off;
+};
+
+/* The offset n code points after off, or end. */
+static size_t skip_cols(const char *t, size_t off, size_t end, unsigned n)
 {
-	size_t start, end, i;
-	unsigned col = 1;
+	while (off < end && n > 0) {
+		off++;
+		while (off < end && ((unsigned char)t[off] & 0xC0) == 0x80)
+			off++;
+		n--;
+	}
+	return off;
+}
+
+/* The offset of code point col (1-based) of the line at start. */
+static size_t col_offset(struct excerpt_cursor *c, const struct source *src,
+			 unsigned line, size_t start, size_t end, unsigned col)
+{
+	if (c->src != src || c->line != line || c->col > col) {
+		c->src = src;
+		c->line = line;
+		c->col = 1;
+		c->off = start;
+	}
+	c->off = skip_cols(src->text, c->off, end, col - c->col);
+	c->col = col;
+	return c->off;
+}
+
+/* The source line (or a window of it), then a caret under the column;
+ * tabs are kept so the caret lines up whatever the terminal's tab width.
+ * Written in one piece: standard error is unbuffered. */
+static void print_excerpt(FILE *out, struct source *src, struct pos pos,
+			  struct excerpt_cursor *cur)
+{
+	struct buf b = BUF_INIT;
+	size_t start, end, from, to, i;
+	const char *nul;
+	unsigned col, first = 1;
+	bool cut;
 	int width;
 
 	if (pos.line == 0 || src->text == NULL)
@@ -205,28 +263,47 @@ static void print_excerpt(FILE *out, struct source *src, struct pos pos)
 	start = diag_line_offset(src, pos.line);
 	if (start >= src->len && pos.line > 1)
 		return;
-	for (end = start; end < src->len && src->text[end] != '\n'; end++)
-		;
+	/* The next line's start, not a scan: a line may be megabytes long. */
+	end = pos.line < src->nlines ? diag_line_offset(src, pos.line + 1) - 1
+				     : src->len;
 	if (end > start && src->text[end - 1] == '\r')
 		end--;
+	from = start;
+	to = end;
+	if (skip_cols(src->text, start, end, EXCERPT_MAX_COLS) < end) {
+		if (pos.col > EXCERPT_LEAD_COLS)
+			first = pos.col - EXCERPT_LEAD_COLS;
+		from = col_offset(cur, src, pos.line, start, end, first);
+		to = skip_cols(src->text, from, end, EXCERPT_MAX_COLS);
+	}
+	cut = to < end;
+	/* A NUL byte (reported by load.c) ends what is shown of the line. */
+	nul = memchr(src->text + from, '\0', to - from);
+	if (nul)
+		to = (size_t)(nul - src->text);
 	width = snprintf(NULL, 0, "%u", pos.line);
 	if (width < 5)
 		width = 5;
-	fprintf(out, "%*u | %.*s\n%*s | ", width, pos.line,
-		(int)(end - start), src->text + start, width, "");
-	for (i = start; i < end && col < pos.col; i++) {
+	buf_printf(&b, "%*u | %s", width, pos.line, from > start ? "..." : "");
+	buf_put(&b, src->text + from, to - from);
+	buf_printf(&b, "%s\n%*s | %s", cut ? "..." : "", width, "",
+		   from > start ? "   " : "");
+	for (i = from, col = first; i < end && col < pos.col; i++) {
 		unsigned char c = (unsigned char)src->text[i];
 
 		if ((c & 0xC0) == 0x80)
 			continue;
-		fputc(c == '\t' ? '\t' : ' ', out);
+		buf_putc(&b, c == '\t' ? '\t' : ' ');
 		col++;
 	}
-	fputs("^\n", out);
+	buf_puts(&b, "^\n");
+	fwrite(b.ptr, 1, b.len, out);
+	buf_free(&b);
 }
 
 void diag_flush(struct diag_ctx *d, FILE *out)
 {
+	struct excerpt_cursor cur = { 0 };
 	size_t i;
 
 	if (d->n == 0)
@@ -244,7 +321,8 @@ void diag_flush(struct diag_ctx *d, FILE *out)
 			fputs("zonesite: ", out);
 		fprintf(out, "%s: %s\n", level_name(e->level), e->msg);
 		if (e->src)
-			print_excerpt(out, (struct source *)e->src, e->pos);
+			print_excerpt(out, (struct source *)e->src, e->pos,
+				      &cur);
 		free(e->msg);
 	}
 	d->n = 0;

@@ -42,6 +42,11 @@ struct source {
 	size_t len;
 	size_t *line_starts; /* lazily built offsets of each line */
 	size_t nlines;
+	/* diag_pos_at's last answer, so that many positions on one long
+	 * line cost one pass over it instead of one pass each (memo_line 0:
+	 * none; forgotten whenever line_starts is rebuilt). */
+	size_t memo_off;
+	unsigned memo_line, memo_col;
 };
 
 struct diag_entry;

@@ -19,6 +19,7 @@ DIAG(D_NOT_MARKDOWN, ERROR, "'%s' is not a .md file; files in %s/ must end in .m
 DIAG(D_SUBFOLDER, ERROR, "'%s' is a folder; %s/ holds .md files only, without folders")
 DIAG(D_FILE_TOO_BIG, ERROR, "file is larger than %d MiB")
 DIAG(D_TOO_MANY_FILES, ERROR, "more than %d files in %s/")
+DIAG(D_TOO_DEEP, ERROR, "folders nested deeper than %d levels; what is below is not published")
 
 /* frontmatter: the --- block and its YAML */
 DIAG(D_FM_MISSING, ERROR, "missing front matter: the file must start with a '---' line")
@@ -69,9 +70,12 @@ DIAG(D_MISSING_SECTION, WARNING, "missing section '## %s' of the %s template")
 DIAG(D_STUB_NEEDS_ALIAS, ERROR, "a stub fiche must name the fiche that describes it in 'alias_of'")
 DIAG(D_ALIAS_NOT_STUB, ERROR, "'alias_of' is only for fiches with template: stub")
 DIAG(D_URL_CLASH, ERROR, "URL '%s' is claimed twice: by %s and by %s")
+DIAG(D_MENU_PATH, ERROR, "menu path '%s' is not a section or page of this site")
+DIAG(D_NOT_STRATEGIC, ERROR, "'%s' is an operational objective (it has a parent); 'strategic_objective' names a strategic one")
 DIAG(D_BAD_ALIAS, ERROR, "alias '%s' is not a site path: %s; write it like /kalender/oude-naam/")
 DIAG(D_GEO_RANGE, ERROR, "geo must be [latitude, longitude] with latitude -90..90 and longitude -180..180")
 DIAG(D_NO_GEO, WARNING, "no 'geo': the service is listed but not shown on the map")
+DIAG(D_PARTNER_STALE, WARNING, "partner details last updated on %s, more than %d months ago: check them, then set 'updated' to the day you did")
 DIAG(D_PLAN_YEAR, ERROR, "'%s' must be a plan year between 2000 and 2100")
 DIAG(D_VOCAB_EMPTY, ERROR, "'%s' must list at least one entry")
 DIAG(D_SEASON_RANGE, ERROR, "season '%s' must be [first month, last month] within 1..12")
@@ -115,3 +119,28 @@ DIAG(D_OUT_CLEANUP, WARNING, "cannot remove '%s', left over from a build: %s; de
 
 /* build summary */
 DIAG(D_PLACEHOLDER, NOTE, "placeholder fiche left out of this edition")
+
+/* map: the boundaries file (geojson.c) and the services on the map (render_services.c) */
+DIAG(D_GJ_NOT_COLLECTION, ERROR, "the boundaries file must be a GeoJSON FeatureCollection (RFC 7946): %s")
+DIAG(D_GJ_MEMBER, ERROR, "%s must be %s")
+DIAG(D_GJ_GEOMETRY, ERROR, "geometry type '%s' is not an outline; use Polygon or MultiPolygon")
+DIAG(D_GJ_POSITION, ERROR, "a position must be [longitude, latitude]: plain numbers, longitude -180..180, latitude -90..90")
+DIAG(D_GJ_RING, ERROR, "a ring needs at least 4 positions and must end where it starts (RFC 7946)")
+DIAG(D_GJ_TOO_MANY, ERROR, "more than %d %s in the boundaries file")
+DIAG(D_GJ_UNMATCHED, WARNING, "outline '%s' matches no municipality of site.yaml (by 'id' or 'name'); it is drawn without a name")
+DIAG(D_GJ_DUP, ERROR, "municipality '%s' has a second outline here; join its parts in one MultiPolygon")
+DIAG(D_GJ_SWAPPED, WARNING, "the services lie inside these outlines only when longitude and latitude are swapped: GeoJSON positions are [longitude, latitude]")
+DIAG(D_GEO_OUTSIDE, WARNING, "geo [%s, %s] lies outside every municipality outline of the map")
+DIAG(D_GEO_SWAPPED, WARNING, "geo [%s, %s] lies outside every municipality outline, but [%s, %s] lies in '%s': geo is [latitude, longitude]")
+DIAG(D_MAP_TILES, ERROR, "'%s' is not a tile address: it must contain {z}, {x} and {y}")
+
+/* ledger: published-urls.txt and retired-urls.txt in the site folder (ledger.c) */
+DIAG(D_LEDGER_LINE, ERROR, "'%s' is not a site path: each line holds one path starting with '/'%s")
+DIAG(D_LEDGER_GONE, ERROR, "published URL '%s' no longer resolves (%s); to keep it alive, add this line to the front matter of %s: %s; or retire the URL in retired-urls.txt")
+DIAG(D_LEDGER_GONE_FILE, ERROR, "published file '%s' no longer exists (%s); put it back as static/%s, or retire the URL in retired-urls.txt")
+DIAG(D_RETIRED_UNKNOWN, WARNING, "retired URL '%s' is not in published-urls.txt: nothing to retire")
+DIAG(D_RETIRED_ALIVE, WARNING, "retired URL '%s' is published again; remove this line to protect it again")
+DIAG(D_LEDGER_SAVE, WARNING, "cannot update the ledger of published URLs: %s; %zu new URL%s not recorded (build once from a writable copy of the site and commit the file)")
+
+/* newsletter: mail versions and the feed (render_newsletters.c) */
+DIAG(D_CAMPAIGN_PLACEHOLDER, ERROR, "unknown placeholder '%s' in 'campaign': only {id}, the issue's id, is replaced")

@@ -23,6 +23,14 @@ static const char *const defaults[L__COUNT] = {
 #undef X
 };
 
+void labels_defaults(struct labels *l)
+{
+	int k;
+
+	for (k = 0; k < L__COUNT; k++)
+		l->text[k] = sl_cstr(defaults[k]);
+}
+
 static int find_key(struct slice k)
 {
 	int i;
@@ -65,8 +73,7 @@ unsigned labels_load(struct labels *l, struct arena *a, struct diag_ctx *d,
 	size_t i;
 	int k;
 
-	for (k = 0; k < L__COUNT; k++)
-		l->text[k] = sl_cstr(defaults[k]);
+	labels_defaults(l);
 	buf_printf(&path, "%s/labels.yaml", theme_dir);
 	src = read_yaml(a, d, path.ptr);
 	buf_free(&path);

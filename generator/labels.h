@@ -28,6 +28,7 @@
 	X(L_TITLE_PARTNERS, "title_partners", "Partners") \
 	X(L_TITLE_SERVICES, "title_services", "Zorg- en welzijnsaanbod") \
 	X(L_TITLE_NOT_FOUND, "title_not_found", "Pagina niet gevonden") \
+	X(L_TITLE_SUBSCRIBE, "title_subscribe", "Abonneren op de kalender") \
 	X(L_OTHER, "other", "Overige") \
 	X(L_EVENT_PLANNED, "event_planned", "Gepland") \
 	X(L_EVENT_CONFIRMED, "event_confirmed", "Bevestigd") \
@@ -68,7 +69,17 @@
 	X(L_PER_QUARTER, "per_quarter", "per kwartaal") \
 	X(L_PER_MONTH, "per_month", "per maand") \
 	X(L_AT_LEAST, "at_least", "minstens") \
-	X(L_TIMES, "times", "keer")
+	X(L_TIMES, "times", "keer") \
+	X(L_METRIC_EVENT_COUNT, "metric_event_count", "aantal gehouden activiteiten") \
+	X(L_METRIC_ATTENDANCE, "metric_attendance", "aantal aanwezigen") \
+	X(L_METRIC_NEWSLETTER_MENTIONS, "metric_newsletter_mentions", "vermeldingen in de nieuwsbrief") \
+	X(L_TITLE_TIMELINE, "title_timeline", "Tijdslijn") \
+	X(L_TITLE_REPORT, "title_report", "Planrapport") \
+	X(L_REPORT_REACHED, "report_reached", "gehaald") \
+	X(L_REPORT_ON_TRACK, "report_on_track", "op schema") \
+	X(L_REPORT_SHORT, "report_short", "tekort") \
+	X(L_REPORT_NOT_YET, "report_not_yet", "nog niet gehaald") \
+	X(L_REPORT_NO_EVENTS, "report_no_events", "geen activiteiten gekoppeld")
 
 enum label_id {
 #define X(id, key, text) id,
@@ -84,10 +95,15 @@ enum label_id {
 #define L_ROLE(i) ((enum label_id)(L_ROLE_TREKKER + (i)))
 #define L_CHANNEL(i) ((enum label_id)(L_CHANNEL_WEBSITE + (i)))
 #define L_PER(i) ((enum label_id)(L_PER_YEAR + (i)))
+#define L_METRIC(i) ((enum label_id)(L_METRIC_EVENT_COUNT + (i)))
 
 struct labels {
 	struct slice text[L__COUNT];
 };
+
+/* The built-in Dutch words only, for output made without a theme (the
+ * plan report of `zonesite report`). */
+void labels_defaults(struct labels *l);
 
 /* The defaults, then labels.yaml in theme_dir when there is one.
  * Returns the number of errors reported. */

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -79,13 +80,35 @@ static size_t utf8_seq(const unsigned char *p, size_t n)
 
 /* Checks text; reports the first bad byte.  The source is registered over
  * the raw bytes so the line and column are those the editor shows. */
+/* Bytes from p on, in whole 8-byte words, that are ASCII and not NUL:
+ * most of a Dutch text, so checked a word at a time. */
+static size_t ascii_run(const unsigned char *p, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	size_t i = 0;
+	uint64_t w;
+
+	while (i + 8 <= n) {
+		memcpy(&w, p + i, 8);
+		if ((w & highs) || ((w - ones) & ~w & highs))
+			break;
+		i += 8;
+	}
+	return i;
+}
+
 static bool check_text(struct build *b, struct source *src)
 {
 	const unsigned char *p = (const unsigned char *)src->text;
 	size_t i = 0;
 
 	while (i < src->len) {
-		size_t n = p[i] ? utf8_seq(p + i, src->len - i) : 0;
+		size_t n;
+
+		i += ascii_run(p + i, src->len - i);
+		if (i == src->len)
+			break;
+		n = p[i] ? utf8_seq(p + i, src->len - i) : 0;
 
 		if (n == 0) {
 			diag(&b->diag, p[i] ? D_BAD_UTF8 : D_NUL_BYTE, src,
@@ -370,6 +393,11 @@ static void walk_static(struct build *b, const char *rel, int depth)
 
 	join(&path, b->site_dir, rel);
 	names = list_dir(path.ptr, &n);
+	/* Never silently: a file that is not published is reported. */
+	if (names && n && depth >= LOAD_MAX_DEPTH)
+		diag(&b->diag, D_TOO_DEEP,
+		     diag_source(&b->diag, shown_path(b, rel), NULL, 0),
+		     (struct pos){ 0, 0 }, LOAD_MAX_DEPTH);
 	for (i = 0; names && i < n && depth < LOAD_MAX_DEPTH; i++) {
 		struct stat st;
 

@@ -798,6 +798,22 @@ static struct resolved *resolve_all(struct md_doc *doc,
 	return res;
 }
 
+size_t md_links(const struct md_doc *doc,
+		void (*each)(void *ctx, const struct md_link_ref *ref),
+		void *ctx)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < doc->nlinks; i++) {
+		if (doc->links[i].cls != DEST_SITE)
+			continue;
+		if (each)
+			each(ctx, &doc->links[i].ref);
+		n++;
+	}
+	return n;
+}
+
 size_t md_check_links(struct md_doc *doc, const struct md_resolver *r)
 {
 	struct buf urls = BUF_INIT;

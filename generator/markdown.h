@@ -124,6 +124,17 @@ const struct md_heading *md_headings(const struct md_doc *doc, size_t *n);
 bool md_has_anchor(const struct md_doc *doc, struct slice id);
 
 /*
+ * Calls each(ctx, ref) for every link into the site that md_parse accepted
+ * (event:, action:, ... and relative paths; images too, see ref->image),
+ * in document order, and returns how many there are; each may be NULL to
+ * count only.  Needs no resolver and reports nothing: for figures drawn
+ * from links, such as the newsletter issues that mention an action.
+ */
+size_t md_links(const struct md_doc *doc,
+		void (*each)(void *ctx, const struct md_link_ref *ref),
+		void *ctx);
+
+/*
  * Phase 2 without output: resolves every link into the site and reports
  * those that fail.  Returns the number of links that are not usable:
  * rejected by md_parse, unresolved, or unpublished.

@@ -16,9 +16,11 @@
 
 #include "buf.h"
 #include "build.h"
+#include "civil.h"
 #include "frontmatter.h"
 #include "fuzzydate.h"
 #include "markdown.h"
+#include "partner_refs.h"
 #include "schema.h"
 #include "validate.h"
 #include "xalloc.h"
@@ -141,6 +143,25 @@ struct slice vocab_label(const struct site *s, enum vocab v, int index)
 	if (e->name.set)
 		return e->name.s;
 	return e->id.s;
+}
+
+/* The day MODEL_STALE_MONTHS months before today; a day of the month
+ * that month lacks (29 February) becomes its last day. */
+bool model_is_stale(const struct date *updated, int64_t today)
+{
+	int64_t y;
+	int m, d, months;
+
+	if (!updated->set || updated->fd == NULL ||
+	    updated->fd->prec == FD_TBD)
+		return false;
+	civil_from_days(today, &y, &m, &d);
+	months = (int)(y * 12 + (m - 1)) - MODEL_STALE_MONTHS;
+	y = civil_floor_div(months, 12);
+	m = (int)civil_floor_mod(months, 12) + 1;
+	if (d > civil_days_in_month(y, m))
+		d = civil_days_in_month(y, m);
+	return updated->fd->last_day < days_from_civil(y, m, d);
 }
 
 /* ---- site.yaml and objectives.yaml ---- */
@@ -458,6 +479,11 @@ static void check_objectives(struct build *b)
 static void check_action(struct build *b, struct action *a)
 {
 	struct source *src = a->it.src;
+	const struct ref *so = &a->strategic_objective;
+
+	if (so->set && so->index >= 0 &&
+	    b->site.objectives[so->index].parent.set)
+		diag(&b->diag, D_NOT_STRATEGIC, src, so->pos, so->id.ptr);
 
 	check_span(b, src, "period", &a->period.start, &a->period.end);
 	if (a->template_.v == TPL_STUB && !a->alias_of.set)
@@ -492,7 +518,15 @@ static void check_prompts(struct build *b, struct item *it)
 		size_t n = strlen(p);
 
 		for (at = 0; at + n <= it->src->len; at++) {
-			if (t[at] != p[0] || memcmp(t + at, p, n) != 0)
+			/* memchr finds the candidates: this scans every
+			 * byte of every file once per prompt. */
+			const char *c = memchr(t + at, p[0],
+					       it->src->len - n + 1 - at);
+
+			if (c == NULL)
+				break;
+			at = (size_t)(c - t);
+			if (memcmp(t + at, p, n) != 0)
 				continue;
 			diag(&b->diag, D_TEMPLATE_PROMPT, it->src,
 			     diag_pos_at(it->src, at), p);
@@ -615,5 +649,6 @@ unsigned model_build(struct build *b)
 	parse_bodies(b);
 	for (i = 0; i < b->site.kinds[K_ACTION].n; i++)
 		check_sections(b, (struct action *)b->site.kinds[K_ACTION].v[i]);
+	partner_refs_check(b);
 	return diag_errors(&b->diag) - before;
 }

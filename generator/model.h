@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -114,7 +115,9 @@ struct newsletter_cfg {
 	struct list skip_months; /* struct num */
 };
 struct analytics_cfg { struct nested h; struct text matomo_url; struct num site_id; };
-struct map_cfg { struct nested h; struct text boundaries; };
+/* tiles: an {z}/{x}/{y} address of the zone's own tile server, for the
+ * optional interactive layer; attribution: the credit it must show. */
+struct map_cfg { struct nested h; struct text boundaries, tiles, attribution; };
 struct paths_cfg {
 	struct nested h;
 	struct text actions, calendar, newsletters, partners, services;
@@ -318,6 +321,14 @@ int model_find_objective(const struct site *s, struct slice id);
 
 /* The label shown for a vocabulary entry (label, else name, else id). */
 struct slice vocab_label(const struct site *s, enum vocab v, int index);
+
+/* Months after which a partner's or service's `updated` day is stale: the
+ * plan report lists it, and the build may warn. */
+enum { MODEL_STALE_MONTHS = 12 };
+
+/* True when updated (a day) lies more than MODEL_STALE_MONTHS months
+ * before today (Brussels days since 1970); false when it is not set. */
+bool model_is_stale(const struct date *updated, int64_t today);
 
 #define ITEM_AS(type, it) ((type *)(it))
 

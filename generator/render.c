@@ -21,6 +21,7 @@
 #include "dutch.h"
 #include "frontmatter.h"
 #include "fuzzydate.h"
+#include "ledger.h"
 #include "load.h"
 #include "render_int.h"
 #include "xalloc.h"
@@ -338,12 +339,15 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static int cmp_claim_path(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct url_claim *)elem)->path);
+}
+
 static bool url_known(struct render *r, const char *path)
 {
-	const char *key = path;
-
-	return bsearch(&key, r->urls.v, r->urls.n, sizeof(char *),
-		       cmp_str) != NULL;
+	return bsearch(path, r->urls.v, r->urls.n, sizeof(*r->urls.v),
+		       cmp_claim_path) != NULL;
 }
 
 /* Resolves a relative link against the page's folder into a site path
@@ -405,12 +409,16 @@ static enum md_resolve_result resolve_relative(struct render *r,
 		}
 	}
 	if (res == MD_RESOLVE_OK) {
-		buf_putsl(url, r->base_path);
-		buf_putsl(url, buf_slice(&p));
-		if (!sl_is_null(ref->anchor)) {
-			buf_putc(url, '#');
-			buf_putsl(url, ref->anchor);
-		}
+		struct buf path = BUF_INIT;
+		const char *campaign = r->campaign;
+
+		if (ref->image)
+			r->campaign = NULL; /* an image is no link */
+		buf_putsl(&path, r->base_path);
+		buf_putsl(&path, buf_slice(&p));
+		site_url(r, url, path.ptr, ref->anchor);
+		r->campaign = campaign;
+		buf_free(&path);
 	}
 	buf_free(&p);
 	return res;
@@ -434,24 +442,52 @@ static enum md_resolve_result resolve_link(void *ctx,
 		return MD_RESOLVE_NO_ANCHOR;
 	if (!it->published)
 		return MD_RESOLVE_UNPUBLISHED;
-	buf_puts(url, item_url(r, it));
-	if (!sl_is_null(ref->anchor)) {
-		buf_putc(url, '#');
-		buf_putsl(url, ref->anchor);
-	}
+	site_url(r, url, item_url(r, it), ref->anchor);
 	return MD_RESOLVE_OK;
 }
 
-void put_body(struct render *r, struct tv *m, const struct item *it)
+/* Pages link root-relative; a mail or a feed is read away from the site,
+ * so there (r->abs_links) every link is absolute, and a mail's links into
+ * the site carry its campaign parameter, before the fragment. */
+void site_url(struct render *r, struct buf *url, const char *path,
+	      struct slice anchor)
+{
+	if (r->abs_links) {
+		buf_put(url, r->base_url.ptr,
+			r->base_url.len - (r->base_path.len - 1));
+		buf_puts(url, path);
+		if (r->campaign && *r->campaign)
+			buf_printf(url, "%c%s", strchr(path, '?') ? '&' : '?',
+				   r->campaign);
+	} else {
+		buf_puts(url, path);
+	}
+	if (!sl_is_null(anchor)) {
+		buf_putc(url, '#');
+		buf_putsl(url, anchor);
+	}
+}
+
+void body_render(struct render *r, const struct item *it, struct buf *out,
+		 bool plain_text)
 {
 	struct md_resolver res = { resolve_link, r };
-	struct buf html = BUF_INIT;
 
 	if (it->doc == NULL)
 		return;
 	r->current = it;
-	md_render(it->doc, &res, &html);
+	if (plain_text)
+		md_plain_text(it->doc, &res, out);
+	else
+		md_render(it->doc, &res, out);
 	r->current = NULL;
+}
+
+void put_body(struct render *r, struct tv *m, const struct item *it)
+{
+	struct buf html = BUF_INIT;
+
+	body_render(r, it, &html, false);
 	if (html.len)
 		put_buf(r, m, "body", &html);
 	buf_free(&html);
@@ -459,18 +495,115 @@ void put_body(struct render *r, struct tv *m, const struct item *it)
 
 /* ---- the URL set ---- */
 
-static void claim(struct render *r, const char *path)
+/*
+ * Every path the build will publish, with who claims it, collected before
+ * any page is rendered: relative links are checked against it and two
+ * claims of one path are reported with both owners, in `check` as much
+ * as in `build`.
+ */
+void claim_url(struct render *r, const char *path, const char *what,
+	       const struct source *src, struct pos pos)
 {
+	struct url_claim *c;
+
 	if (r->urls.n == r->urls.cap) {
 		r->urls.cap = r->urls.cap ? r->urls.cap * 2 : 1024;
 		r->urls.v = xreallocarray(r->urls.v, r->urls.cap,
-					  sizeof(char *));
+					  sizeof(*r->urls.v));
 	}
-	r->urls.v[r->urls.n++] = xstrdup(path);
+	c = &r->urls.v[r->urls.n++];
+	c->path = xstrdup(path);
+	c->what = xstrdup(what);
+	c->src = src;
+	c->pos = pos;
 }
 
-static const char *const section_dirs[] = { "", "404.html", "sitemap.xml",
+static int cmp_claim(const void *a, const void *b)
+{
+	const struct url_claim *x = a, *y = b;
+	int c = strcmp(x->path, y->path);
+
+	if (c)
+		return c;
+	return strcmp(x->what, y->what);
+}
+
+/* "/kalender/oud/" -> "kalender/oud/"; "/oud.html" stays a file. */
+static void alias_path(const struct text *alias, struct buf *p)
+{
+	buf_reset(p);
+	buf_put(p, alias->s.ptr + 1, alias->s.len - 1);
+	if (p->len && p->ptr[p->len - 1] != '/' && !strstr(p->ptr, ".htm"))
+		buf_putc(p, '/');
+}
+
+static void claim_item(struct render *r, const struct item *it,
+		       struct buf *p)
+{
+	struct buf what = BUF_INIT;
+	size_t j;
+
+	buf_reset(p);
+	item_dir(r, it, p);
+	buf_printf(&what, "%s '%.*s'", kind_names[it->kind], SL_FMT(it->id));
+	claim_url(r, p->ptr, what.ptr, it->src, (struct pos){ 1, 1 });
+	for (j = 0; j < it->aliases.n; j++) {
+		const struct text *al = &LIST_AT(it->aliases, struct text, j);
+
+		buf_reset(&what);
+		buf_printf(&what, "an alias of %s '%.*s'",
+			   kind_names[it->kind], SL_FMT(it->id));
+		alias_path(al, p);
+		claim_url(r, p->ptr, what.ptr, it->src, al->pos);
+	}
+	buf_free(&what);
+}
+
+static const char *const fixed_paths[] = { "", "404.html", "sitemap.xml",
 	"robots.txt", NULL };
+
+static void report_clashes(struct render *r)
+{
+	size_t i;
+
+	for (i = 1; i < r->urls.n; i++) {
+		const struct url_claim *a = &r->urls.v[i - 1], *b = &r->urls.v[i];
+		/* Point at the claim written in a file (an alias line) rather
+		 * than at a file as a whole. */
+		const struct url_claim *at = b->pos.line > 1 || !a->src ? b : a;
+		struct buf shown = BUF_INIT;
+
+		if (strcmp(a->path, b->path) != 0)
+			continue;
+		buf_printf(&shown, "/%s", a->path);
+		diag(&r->b->diag, D_URL_CLASH, at->src, at->pos, shown.ptr,
+		     a->what, b->what);
+		buf_free(&shown);
+	}
+}
+
+static bool url_known(struct render *r, const char *path);
+
+/* A menu entry by path must lead somewhere the build writes. */
+static void check_menu(struct render *r)
+{
+	const struct list *menu = &r->s->cfg.menu;
+	struct buf p = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < menu->n; i++) {
+		const struct menu_entry *e = &LIST_AT(*menu, struct menu_entry, i);
+
+		if (!e->path.set)
+			continue;
+		buf_reset(&p);
+		buf_printf(&p, "%s/", e->path.s.ptr);
+		if (!url_known(r, p.ptr))
+			diag(&r->b->diag, D_MENU_PATH, r->s->config_src,
+			     e->path.pos, e->path.s.ptr);
+	}
+	buf_free(&p);
+}
 
 static void collect_urls(struct render *r)
 {
@@ -478,36 +611,48 @@ static void collect_urls(struct render *r)
 	size_t i;
 	int k;
 
-	for (i = 0; section_dirs[i]; i++)
-		claim(r, section_dirs[i]);
+	for (i = 0; fixed_paths[i]; i++)
+		claim_url(r, fixed_paths[i], "the generator", NULL,
+			  (struct pos){ 0, 0 });
 	for (k = 0; k < K__ITEMS; k++) {
 		if (r->kind_path[k][0]) {
 			buf_reset(&p);
 			buf_printf(&p, "%s/", r->kind_path[k]);
-			claim(r, p.ptr);
+			claim_url(r, p.ptr, "a section of the site", NULL,
+				  (struct pos){ 0, 0 });
 		}
-		for (i = 0; i < r->s->kinds[k].n; i++) {
-			const struct item *it = r->s->kinds[k].v[i];
-
-			if (!it->published)
-				continue;
-			buf_reset(&p);
-			item_dir(r, it, &p);
-			claim(r, p.ptr);
-		}
+		for (i = 0; i < r->s->kinds[k].n; i++)
+			if (r->s->kinds[k].v[i]->published)
+				claim_item(r, r->s->kinds[k].v[i], &p);
 	}
-	for (i = 0; i < r->b->nstatics; i++)
-		claim(r, r->b->statics[i].rel);
+	buf_reset(&p);
+	buf_printf(&p, "%s/archief/", r->kind_path[K_EVENT]);
+	claim_url(r, p.ptr, "the calendar archive", NULL, (struct pos){ 0, 0 });
+	claim_newsletter_urls(r);
+	claim_service_urls(r);
+	claim_action_urls(r);
+	claim_partner_urls(r);
+	claim_calendar_urls(r);
+	for (i = 0; i < r->b->nstatics; i++) {
+		buf_reset(&p);
+		buf_printf(&p, "static file '%s'", r->b->statics[i].rel);
+		claim_url(r, r->b->statics[i].rel, p.ptr, NULL,
+			  (struct pos){ 0, 0 });
+	}
 	buf_free(&p);
-	qsort(r->urls.v, r->urls.n, sizeof(char *), cmp_str);
+	qsort(r->urls.v, r->urls.n, sizeof(*r->urls.v), cmp_claim);
+	report_clashes(r);
+	check_menu(r);
 }
 
 static void free_urls(struct render *r)
 {
 	size_t i;
 
-	for (i = 0; i < r->urls.n; i++)
-		free(r->urls.v[i]);
+	for (i = 0; i < r->urls.n; i++) {
+		free(r->urls.v[i].path);
+		free(r->urls.v[i].what);
+	}
 	free(r->urls.v);
 	for (i = 0; i < r->nsitemap; i++)
 		free(r->sitemap[i]);
@@ -520,6 +665,7 @@ void emit_file(struct render *r, const char *path, const struct buf *data)
 {
 	if (r->writing)
 		out_write(&r->out, path, data->ptr, data->len);
+	ledger_note_file(r->ledger, path, data);
 }
 
 static void add_sitemap(struct render *r, const char *path)
@@ -585,7 +731,8 @@ void emit_page(struct render *r, const char *tpl, const char *path,
 			add_sitemap(r, path);
 	}
 	buf_free(&file);
-	arena_free(&r->pa);
+	/* Reset, not freed: the next page reuses the block. */
+	arena_reset(&r->pa);
 }
 
 /* ---- the menu ---- */
@@ -781,10 +928,20 @@ static unsigned setup_theme(struct render *r)
 	add_dir_if(r, &p);
 	buf_printf(&p, "%s/templates", data);
 	add_dir_if(r, &p);
+	/* A site's own theme folder may hold only what it changes; the rest
+	 * comes from the tool's theme of the same name. */
+	buf_printf(&p, "%s/themes/%s", data, theme);
+	if (is_dir(p.ptr))
+		r->theme_dirs[r->ntheme_dirs++] = arena_strndup(&r->b->arena,
+								p.ptr, p.len);
+	buf_reset(&p);
 	buf_printf(&p, "%s/themes/%s", r->b->site_dir, theme);
-	if (!is_dir(p.ptr)) {
+	if (is_dir(p.ptr))
+		r->theme_dirs[r->ntheme_dirs++] = arena_strndup(&r->b->arena,
+								p.ptr, p.len);
+	else if (r->ntheme_dirs) {
 		buf_reset(&p);
-		buf_printf(&p, "%s/themes/%s", data, theme);
+		buf_puts(&p, r->theme_dirs[0]);
 	}
 	free(data);
 	if (!is_dir(p.ptr)) {
@@ -847,20 +1004,65 @@ static char **sorted_names(const char *dir, size_t *n)
 
 /* Theme assets go to /assets/; the stylesheet's URL carries a hash of
  * its bytes so browsers never keep a stale one after an update. */
+/* The asset name's file in the last theme folder that has it: the site's
+ * own theme overrides the tool's file by file. */
+static bool asset_source(struct render *r, const char *name, struct buf *src)
+{
+	struct stat st;
+	size_t d;
+
+	for (d = r->ntheme_dirs; d-- > 0;) {
+		buf_reset(src);
+		buf_printf(src, "%s/assets/%s", r->theme_dirs[d], name);
+		if (stat(src->ptr, &st) == 0 && S_ISREG(st.st_mode))
+			return true;
+	}
+	return false;
+}
+
+static char **asset_names(struct render *r, size_t *n)
+{
+	char **all = NULL;
+	size_t d, i, k = 0;
+
+	for (d = 0; d < r->ntheme_dirs; d++) {
+		struct buf dir = BUF_INIT;
+		size_t m;
+		char **names;
+
+		buf_printf(&dir, "%s/assets", r->theme_dirs[d]);
+		names = sorted_names(dir.ptr, &m);
+		all = xreallocarray(all, k + m + 1, sizeof(*all));
+		for (i = 0; i < m; i++)
+			all[k++] = names[i];
+		free(names);
+		buf_free(&dir);
+	}
+	if (k)
+		qsort(all, k, sizeof(*all), cmp_str);
+	for (i = 0, *n = 0; i < k; i++) {
+		if (*n && !strcmp(all[*n - 1], all[i]))
+			free(all[i]);
+		else
+			all[(*n)++] = all[i];
+	}
+	return all;
+}
+
 static void copy_assets(struct render *r)
 {
 	struct buf src = BUF_INIT, dst = BUF_INIT, css = BUF_INIT;
-	struct buf dir = BUF_INIT;
 	size_t n, i;
 	char **names;
 
-	buf_printf(&dir, "%s/assets", r->theme_dir);
-	names = sorted_names(dir.ptr, &n);
+	names = asset_names(r, &n);
 	for (i = 0; i < n; i++) {
-		buf_reset(&src);
 		buf_reset(&dst);
-		buf_printf(&src, "%s/%s", dir.ptr, names[i]);
 		buf_printf(&dst, "assets/%s", names[i]);
+		if (!asset_source(r, names[i], &src)) {
+			free(names[i]);
+			continue;
+		}
 		if (r->writing)
 			out_copy(&r->out, dst.ptr, src.ptr);
 		if (!strcmp(names[i], "style.css") && read_whole(src.ptr, &css)) {
@@ -874,7 +1076,6 @@ static void copy_assets(struct render *r)
 		free(names[i]);
 	}
 	free(names);
-	buf_free(&dir);
 	buf_free(&src);
 	buf_free(&dst);
 	buf_free(&css);
@@ -915,16 +1116,6 @@ static void emit_redirect(struct render *r, const struct item *it,
 	struct tv *page = rmap(r);
 	struct buf path = BUF_INIT, target = BUF_INIT;
 
-	buf_put(&path, alias->s.ptr + 1, alias->s.len - 1);
-	if (path.len && path.ptr[path.len - 1] != '/' &&
-	    !strstr(path.ptr, ".htm"))
-		buf_putc(&path, '/');
-	if (url_known(r, path.ptr)) {
-		diag(&r->b->diag, D_URL_CLASH, it->src, alias->pos,
-		     alias->s.ptr, "an alias", "a page of the site");
-		buf_free(&path);
-		return;
-	}
 	buf_putsl(&target, r->base_url);
 	buf_puts(&target, item_url(r, it) + (r->base_path.len - 1));
 	put_sl(r, page, "title", item_title(it));
@@ -932,11 +1123,7 @@ static void emit_redirect(struct render *r, const struct item *it,
 	buf_reset(&path);
 	js_string(&path, sl_cstr(item_url(r, it)));
 	put_buf(r, page, "target_js", &path);
-	buf_reset(&path);
-	buf_put(&path, alias->s.ptr + 1, alias->s.len - 1);
-	if (path.len && path.ptr[path.len - 1] != '/' &&
-	    !strstr(path.ptr, ".htm"))
-		buf_putc(&path, '/');
+	alias_path(alias, &path);
 	put_cstr(r, page, "target_path", item_url(r, it));
 	emit_page(r, "redirect", path.ptr, page, false);
 	buf_free(&path);
@@ -1019,38 +1206,52 @@ static void setup_paths(struct render *r)
 	while (r->base_url.len && r->base_url.ptr[r->base_url.len - 1] == '/')
 		r->base_url.len--;
 	slash = memchr(base->s.ptr + 8, '/', base->s.len - 8);
-	r->base_path = slash ? sl_make(slash, (size_t)(base->s.ptr + base->s.len - slash)) :
-			       SL("/");
-	if (r->base_path.ptr[r->base_path.len - 1] != '/')
-		r->base_path = SL("/");
+	r->base_path = SL("/");
+	if (slash) {
+		/* https://host/zone and https://host/zone/ both mean the
+		 * folder /zone/: links must never fall back to the root. */
+		struct buf p = BUF_INIT;
+
+		buf_put(&p, slash, (size_t)(base->s.ptr + base->s.len - slash));
+		if (p.ptr[p.len - 1] != '/')
+			buf_putc(&p, '/');
+		r->base_path = arena_slice(&r->b->arena, buf_slice(&p));
+		buf_free(&p);
+	}
+}
+
+static void check_all_links(struct render *r)
+{
+	struct md_resolver res = { resolve_link, r };
+	size_t i;
+	int k;
+
+	for (k = 0; k < K__ITEMS; k++)
+		for (i = 0; i < r->s->kinds[k].n; i++) {
+			struct item *it = r->s->kinds[k].v[i];
+
+			if (it->doc == NULL)
+				continue;
+			r->current = it;
+			md_check_links(it->doc, &res);
+		}
+	r->current = NULL;
 }
 
 /* After content errors the pages are not built, but every link is still
  * checked, so one run reports all problems. */
 unsigned render_check_links(struct build *b)
 {
-	struct md_resolver res;
 	struct render r;
 	unsigned before = diag_errors(&b->diag);
-	size_t i;
-	int k;
 
 	memset(&r, 0, sizeof(r));
 	r.b = b;
 	r.s = &b->site;
-	res = (struct md_resolver){ resolve_link, &r };
 	setup_paths(&r);
 	if (setup_theme(&r) == 0) {
 		collect_urls(&r);
-		for (k = 0; k < K__ITEMS; k++)
-			for (i = 0; i < b->site.kinds[k].n; i++) {
-				struct item *it = b->site.kinds[k].v[i];
-
-				if (it->doc == NULL)
-					continue;
-				r.current = it;
-				md_check_links(it->doc, &res);
-			}
+		check_all_links(&r);
 	}
 	free_urls(&r);
 	arena_free(&r.pa);
@@ -1070,6 +1271,14 @@ unsigned render_site(struct build *b)
 	if (setup_theme(&r))
 		return 1;
 	collect_urls(&r);
+	if (diag_errors(&b->diag) != before) {
+		/* Clashing URLs: nothing can be written, but the links are
+		 * still checked so the run reports everything. */
+		check_all_links(&r);
+		free_urls(&r);
+		return diag_errors(&b->diag) - before;
+	}
+	r.ledger = ledger_open(&r);
 	r.css_url = "";
 	if (!b->check_only)
 		r.writing = out_open(&r.out, b->out_dir, b->site_dir, &b->diag) == 0;
@@ -1086,12 +1295,17 @@ unsigned render_site(struct build *b)
 		render_aliases(&r);
 		render_404(&r);
 		render_sitemap(&r);
+		ledger_check(&r);
 	}
 	if (r.writing) {
-		if (diag_errors(&b->diag) == before)
-			out_commit(&r.out, &st);
+		/* The ledger in the site source changes only once the new
+		 * site is in place. */
+		if (diag_errors(&b->diag) == before &&
+		    out_commit(&r.out, &st) == 0)
+			ledger_save(&r);
 		out_abort(&r.out); /* nothing to do after a successful commit */
 	}
+	ledger_free(r.ledger);
 	free_urls(&r);
 	free(r.events);
 	buf_free(&r.html);

@@ -1,21 +1,53 @@
 /*
  * render_calendar: the activity calendar's pages.
  *
- * Events sort by their earliest possible moment, then precision, then id
- * (content-model section 3), so a month-precise item never pretends to be
- * on the 1st.  The list shows upcoming items from "now" grouped by month,
- * the archive the past ones newest first; every event has its own page,
- * which stays online after the event so old newsletters keep working.
+ * The calendar shows two kinds of entries: the published events, and the
+ * milestones of published action fiches that no event stands for (a
+ * milestone that names its event is that event).  Entries sort by their
+ * earliest possible moment, then precision, then id (content-model
+ * section 3), and the generator never invents precision: a month item is
+ * listed in a "datum volgt" band at the start of its month, never on the
+ * 1st; only items known to the day sit under a day or in a grid cell.
+ *
+ * Pages: the upcoming list (/kalender/), grouped by month and day; the
+ * archive, newest first; a month grid for every month from the first to
+ * the last item; one list per event type, audience and municipality; the
+ * subscription page; and a page per event, which stays online after the
+ * event so old newsletters keep working.  Everything works without
+ * JavaScript; assets/calendar.js only filters the main list in place.
+ * Files in other formats (iCalendar, JSON-LD) come from calendar_export.c.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "calendar.h"
 #include "civil.h"
 #include "dutch.h"
 #include "fuzzydate.h"
 #include "render_int.h"
 #include "xalloc.h"
+
+enum { MONTHS_PER_YEAR = 12, DAYS_PER_WEEK = 7, MINUTES_PER_HOUR = 60,
+       SECONDS_PER_MINUTE = 60, SECONDS_PER_HOUR = 3600 };
+
+/* Month keys count months since year 0: year * 12 + month - 1. */
+#define MONTH_TBD INT64_MAX
+
+const enum vocab cal_facet_vocab[CF__COUNT] = {
+	[CF_TYPE] = V_EVENT_TYPE, [CF_AUDIENCE] = V_AUDIENCE,
+	[CF_MUNICIPALITY] = V_MUNICIPALITY,
+};
+const char *const cal_facet_dir[CF__COUNT] = {
+	[CF_TYPE] = CAL_DIR_TYPE, [CF_AUDIENCE] = CAL_DIR_AUDIENCE,
+	[CF_MUNICIPALITY] = CAL_DIR_MUNICIPALITY,
+};
+/* data-* attribute names for the filter script, and the select labels. */
+static const char *const facet_attr[CF__COUNT] = { "type", "audience",
+	"municipality" };
+
+/* ---- events by date (shared with the home page and others) ---- */
 
 static int cmp_events(const void *a, const void *b)
 {
@@ -34,7 +66,8 @@ struct event *const *events_by_date(struct render *r, size_t *n)
 	if (r->events == NULL) {
 		r->events = xcalloc(t->n + 1, sizeof(*r->events));
 		for (i = 0; i < t->n; i++)
-			if (t->v[i]->published)
+			if (t->v[i]->published &&
+			    ((struct event *)t->v[i])->start.fd != NULL)
 				r->events[r->nevents++] = (struct event *)t->v[i];
 		qsort(r->events, r->nevents, sizeof(*r->events), cmp_events);
 	}
@@ -42,23 +75,250 @@ struct event *const *events_by_date(struct render *r, size_t *n)
 	return r->events;
 }
 
-static bool is_past(struct render *r, const struct event *e)
+/* ---- entries ---- */
+
+static struct slice entry_id(const struct cal_entry *e)
 {
-	return fuzzydate_is_past(e->start.fd, e->end.set ? e->end.fd : NULL,
-				 r->s->now_day);
+	return e->ev ? e->ev->it.id : e->action->it.id;
 }
 
-static void put_status(struct render *r, struct tv *m, const struct event *e)
+static int cmp_entries(const void *a, const void *b)
 {
-	int s = e->status.v;
+	const struct cal_entry *x = a, *y = b;
+	int c = fuzzydate_cmp(x->start, y->start);
 
+	if (c == 0)
+		c = sl_cmp(entry_id(x), entry_id(y));
+	if (c == 0 && (x->ev == NULL) != (y->ev == NULL))
+		c = x->ev ? -1 : 1;
+	if (c == 0)
+		c = (x->ms_index > y->ms_index) - (x->ms_index < y->ms_index);
+	return c;
+}
+
+static void set_span(struct cal_entry *e, const struct fuzzydate *start,
+		     const struct fuzzydate *end)
+{
+	e->start = start;
+	e->tbd = start->prec == FD_TBD;
+	e->end = !e->tbd && end && end->prec != FD_TBD ? end : NULL;
+	e->from = &start->from;
+	if (e->end)
+		e->to = e->end->prec == FD_RANGE ? &e->end->to : &e->end->from;
+	else
+		e->to = start->prec == FD_RANGE ? &start->to : &start->from;
+	e->first_day = start->first_day;
+	e->last_day = e->end ? e->end->last_day : start->last_day;
+	e->day_precise = !e->tbd && e->from->prec <= FD_DAY &&
+			 e->to->prec <= FD_DAY;
+}
+
+/* A milestone shares its fiche's fate: dropped reads as cancelled. */
+static int milestone_status(const struct action *a)
+{
+	switch (a->status.v) {
+	case AS_DROPPED: return ES_CANCELLED;
+	case AS_POSTPONED: return ES_POSTPONED;
+	case AS_DONE: return ES_DONE;
+	default: return ES_PLANNED;
+	}
+}
+
+static void add_milestones(struct render *r, struct cal *c, size_t cap)
+{
+	const struct kind_table *t = &r->s->kinds[K_ACTION];
+	size_t i, j;
+
+	for (i = 0; i < t->n; i++) {
+		const struct action *a = (const struct action *)t->v[i];
+
+		if (!a->it.published)
+			continue;
+		for (j = 0; j < a->milestones.n && c->n < cap; j++) {
+			const struct milestone *ms =
+				&LIST_AT(a->milestones, struct milestone, j);
+			struct cal_entry *e;
+
+			if (ms->event.set || !ms->date.set || ms->date.fd == NULL)
+				continue;
+			e = &c->v[c->n++];
+			e->action = a;
+			e->ms = ms;
+			e->ms_index = j + 1;
+			set_span(e, ms->date.fd, NULL);
+			e->title = ms->title.set ? ms->title.s : a->title.s;
+			e->status = milestone_status(a);
+			e->tentative = ms->tentative.v;
+		}
+	}
+}
+
+/* URLs are collected for the link checks of `check` even when some date
+ * did not parse (already reported): such an item has no place here. */
+void cal_collect(struct render *r, struct cal *c)
+{
+	const struct kind_table *ev = &r->s->kinds[K_EVENT];
+	const struct kind_table *t = &r->s->kinds[K_ACTION];
+	size_t i, cap = ev->n;
+
+	for (i = 0; i < t->n; i++)
+		cap += ((const struct action *)t->v[i])->milestones.n;
+	c->v = xcalloc(cap + 1, sizeof(*c->v));
+	c->n = 0;
+	for (i = 0; i < ev->n; i++) {
+		const struct event *x = (const struct event *)ev->v[i];
+		struct cal_entry *e;
+
+		if (!x->it.published || x->start.fd == NULL)
+			continue;
+		e = &c->v[c->n++];
+		e->ev = x;
+		set_span(e, x->start.fd, x->end.set ? x->end.fd : NULL);
+		e->title = x->title.s;
+		e->status = x->status.v;
+		e->tentative = x->tentative.v;
+	}
+	add_milestones(r, c, cap);
+	qsort(c->v, c->n, sizeof(*c->v), cmp_entries);
+}
+
+void cal_free(struct cal *c)
+{
+	free(c->v);
+	c->v = NULL;
+	c->n = 0;
+}
+
+static bool ref_list_has(const struct list *l, int index)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (LIST_AT(*l, struct ref, i).index == index)
+			return true;
+	return false;
+}
+
+bool cal_facet_first(struct render *r, enum cal_facet f, size_t i)
+{
+	const struct list *l = &r->s->cfg.vocab[cal_facet_vocab[f]];
+
+	return model_find_vocab(r->s, cal_facet_vocab[f],
+		LIST_AT(*l, struct vocab_entry, i).id.s) == (int)i;
+}
+
+bool cal_in_facet(const struct cal_entry *e, enum cal_facet f, int index)
+{
+	switch (f) {
+	case CF_TYPE:
+		return e->ev && e->ev->type.set && e->ev->type.index == index;
+	case CF_AUDIENCE:
+		return e->ev && ref_list_has(&e->ev->audience, index);
+	case CF_MUNICIPALITY:
+		return ref_list_has(e->ev ? &e->ev->municipalities :
+				    &e->action->municipalities, index);
+	default:
+		return true;
+	}
+}
+
+static bool is_past(struct render *r, const struct cal_entry *e)
+{
+	return !e->tbd && e->last_day < r->s->now_day;
+}
+
+const char *cal_entry_url(struct render *r, const struct cal_entry *e)
+{
+	return item_url(r, e->ev ? &e->ev->it : &e->action->it);
+}
+
+void cal_absolute(struct render *r, struct buf *b, const char *site_url)
+{
+	buf_putsl(b, r->base_url);
+	buf_puts(b, site_url + (r->base_path.len - 1));
+}
+
+/* ---- small formatting helpers ---- */
+
+static int64_t month_key(int64_t day)
+{
+	int64_t y;
+	int m;
+
+	civil_from_days(day, &y, &m, NULL);
+	return y * MONTHS_PER_YEAR + m - 1;
+}
+
+static int64_t month_first_day(int64_t key)
+{
+	return days_from_civil(civil_floor_div(key, MONTHS_PER_YEAR),
+			       (int)civil_floor_mod(key, MONTHS_PER_YEAR) + 1, 1);
+}
+
+static int64_t month_last_day(int64_t key)
+{
+	return month_first_day(key + 1) - 1;
+}
+
+/* "2025/10/" under the calendar: the month grid's folder. */
+static void month_dir(struct render *r, struct buf *b, int64_t key)
+{
+	buf_printf(b, "%s/%04lld/%02d/", r->kind_path[K_EVENT],
+		   (long long)civil_floor_div(key, MONTHS_PER_YEAR),
+		   (int)civil_floor_mod(key, MONTHS_PER_YEAR) + 1);
+}
+
+static void put_month_url(struct render *r, struct tv *m, const char *key,
+			  int64_t month)
+{
+	struct buf b = BUF_INIT;
+
+	buf_putsl(&b, r->base_path);
+	month_dir(r, &b, month);
+	put_buf(r, m, key, &b);
+	buf_free(&b);
+}
+
+static void format_month(struct buf *b, int64_t key)
+{
+	nl_format_month(b, (int)civil_floor_div(key, MONTHS_PER_YEAR),
+			(int)civil_floor_mod(key, MONTHS_PER_YEAR) + 1);
+}
+
+/* ISO 8601 for <time datetime>: a moment carries its UTC offset. */
+static void iso_day(struct buf *b, int64_t day)
+{
+	int64_t y;
+	int m, d;
+
+	civil_from_days(day, &y, &m, &d);
+	buf_printf(b, "%04lld-%02d-%02d", (long long)y, m, d);
+}
+
+static void iso_moment(struct buf *b, int64_t day, int minute)
+{
+	struct ical_time t = { true, false, day, minute };
+	int off = (int)(day * CIVIL_SECONDS_PER_DAY +
+			minute * SECONDS_PER_MINUTE - ical_utc(&t));
+
+	iso_day(b, day);
+	buf_printf(b, "T%02d:%02d%c%02d:%02d", minute / MINUTES_PER_HOUR,
+		   minute % MINUTES_PER_HOUR, off < 0 ? '-' : '+',
+		   abs(off) / SECONDS_PER_HOUR,
+		   abs(off) / SECONDS_PER_MINUTE % MINUTES_PER_HOUR);
+}
+
+/* ---- an entry as template data ---- */
+
+static void put_status(struct render *r, struct tv *m, int s, bool tentative)
+{
 	put_cstr(r, m, "status", words_event_status[s]);
 	put_label(r, m, "status_label", L_EVENT_STATUS(s));
 	put_bool(r, m, "cancelled", s == ES_CANCELLED);
 	put_bool(r, m, "postponed", s == ES_POSTPONED);
-	put_bool(r, m, "tentative", e->tentative.v);
+	put_bool(r, m, "tentative", tentative);
 	put_bool(r, m, "flagged", s == ES_CANCELLED || s == ES_POSTPONED ||
-				  e->tentative.v);
+				  tentative);
 }
 
 /* <time datetime>: a day or moment in ISO form, only when day-precise. */
@@ -68,10 +328,9 @@ static void put_datetime(struct render *r, struct tv *m, const struct date *d)
 	struct buf b = BUF_INIT;
 
 	if (d->fd->prec == FD_MOMENT)
-		buf_printf(&b, "%04d-%02d-%02dT%02d:%02d", p->year, p->month,
-			   p->day, p->hour, p->minute);
+		iso_moment(&b, p->first_day, p->first_minute);
 	else if (d->fd->prec == FD_DAY)
-		buf_printf(&b, "%04d-%02d-%02d", p->year, p->month, p->day);
+		iso_day(&b, p->first_day);
 	else if (d->fd->prec == FD_MONTH)
 		buf_printf(&b, "%04d-%02d", p->year, p->month);
 	else if (d->fd->prec == FD_YEAR)
@@ -88,7 +347,7 @@ struct tv *event_card(struct render *r, const struct event *e)
 	put_date(r, m, "date", &e->start, &e->end);
 	put_datetime(r, m, &e->start);
 	put_text(r, m, "date_label", &e->label);
-	put_status(r, m, e);
+	put_status(r, m, e->status.v, e->tentative.v);
 	if (e->type.set)
 		put(r, m, "type", vocab_tv(r, V_EVENT_TYPE, &e->type));
 	put_text(r, m, "location", &e->location.name);
@@ -98,6 +357,657 @@ struct tv *event_card(struct render *r, const struct event *e)
 	put_bool(r, m, "fuzzy", !fuzzydate_is_day_precise(e->start.fd));
 	return m;
 }
+
+/* The space-separated ids of a reference list, for data-* attributes. */
+static void put_ids(struct render *r, struct tv *m, const char *key,
+		    const struct list *l)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		if (i)
+			buf_putc(&b, ' ');
+		buf_putsl(&b, LIST_AT(*l, struct ref, i).id);
+	}
+	put_buf(r, m, key, &b);
+	buf_free(&b);
+}
+
+static void put_entry_facets(struct render *r, struct tv *m,
+			     const struct cal_entry *e)
+{
+	const struct event *ev = e->ev;
+
+	if (ev && ev->type.set) {
+		put(r, m, "type", vocab_tv(r, V_EVENT_TYPE, &ev->type));
+		put_sl(r, m, "data_type", ev->type.id);
+	}
+	if (ev) {
+		put_ids(r, m, "data_audience", &ev->audience);
+		put(r, m, "audience", vocab_list(r, V_AUDIENCE, &ev->audience));
+	}
+	put_ids(r, m, "data_municipality", ev ? &ev->municipalities :
+		&e->action->municipalities);
+	put(r, m, "municipalities", vocab_list(r, V_MUNICIPALITY, ev ?
+		&ev->municipalities : &e->action->municipalities));
+}
+
+/* The place's name, or the name of the service it is held at. */
+static void put_location_name(struct render *r, struct tv *m,
+			      const struct event *e)
+{
+	const struct location *l = &e->location;
+
+	if (!l->h.set)
+		return;
+	if (l->name.set)
+		put_text(r, m, "location", &l->name);
+	else if (l->service.set && l->service.index >= 0)
+		put_sl(r, m, "location", item_title(
+		       r->s->kinds[K_SERVICE].v[l->service.index]));
+}
+
+/* The fields every view of an entry shows. */
+static struct tv *entry_tv(struct render *r, const struct cal_entry *e)
+{
+	struct tv *m = rmap(r);
+	struct buf b = BUF_INIT;
+
+	put_sl(r, m, "label", e->title);
+	put_sl(r, m, "id", entry_id(e));
+	put_cstr(r, m, "url", cal_entry_url(r, e));
+	fuzzydate_format_nl(&b, e->start, e->end);
+	put_buf(r, m, "date", &b);
+	buf_free(&b);
+	put_status(r, m, e->status, e->tentative);
+	put_bool(r, m, "fuzzy", !e->day_precise);
+	put_entry_facets(r, m, e);
+	if (e->ev) {
+		put_text(r, m, "date_label", &e->ev->label);
+		put_location_name(r, m, e->ev);
+		put_bool(r, m, "online", e->ev->online.url.set);
+	} else {
+		put_text(r, m, "date_label", &e->ms->label);
+		put_bool(r, m, "milestone", true);
+		put(r, m, "fiche", item_link(r, &e->action->it));
+	}
+	return m;
+}
+
+/* What a row under a day says about the time: "12.00–13.30 uur", or the
+ * whole span with "dag 2 van 8" for an item of several days. */
+static void put_day_when(struct render *r, struct tv *m,
+			 const struct cal_entry *e, int64_t day)
+{
+	struct buf b = BUF_INIT;
+	int64_t days = e->last_day - e->first_day + 1;
+
+	if (days > 1) {
+		fuzzydate_format_nl(&b, e->start, e->end);
+		put_buf(r, m, "when", &b);
+		buf_reset(&b);
+		buf_printf(&b, "dag %lld van %lld",
+			   (long long)(day - e->first_day + 1), (long long)days);
+		put_buf(r, m, "nth_day", &b);
+		put_bool(r, m, "continued", day > e->first_day);
+	} else if (e->from->prec == FD_MOMENT) {
+		if (e->to->prec == FD_MOMENT && e->to != e->from &&
+		    e->to->first_minute != e->from->first_minute)
+			nl_format_time_range(&b, e->from->first_minute,
+					     e->to->first_minute);
+		else
+			nl_format_time(&b, e->from->first_minute);
+		put_buf(r, m, "when", &b);
+	}
+	buf_reset(&b);
+	if (e->from->prec == FD_MOMENT && day == e->first_day)
+		iso_moment(&b, day, e->from->first_minute);
+	else
+		iso_day(&b, day);
+	put_buf(r, m, "datetime", &b);
+	buf_free(&b);
+}
+
+/* ---- lists: upcoming, archive, facets ---- */
+
+/* One appearance of an entry in a list: in its month's band (day -1),
+ * or under one of its days. */
+struct placement {
+	int64_t month, day;
+	size_t entry;
+};
+
+struct placements {
+	struct placement *v;
+	size_t n, cap;
+	bool past; /* newest first */
+};
+
+static void place(struct placements *p, int64_t month, int64_t day,
+		  size_t entry)
+{
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 64;
+		p->v = xreallocarray(p->v, p->cap, sizeof(*p->v));
+	}
+	p->v[p->n++] = (struct placement){ month, day, entry };
+}
+
+static int cmp3(int64_t a, int64_t b)
+{
+	return (a > b) - (a < b);
+}
+
+/* Bands come first in a month; the archive runs backwards in time. */
+static int cmp_up(const void *a, const void *b)
+{
+	const struct placement *x = a, *y = b;
+	int c = cmp3(x->month, y->month);
+
+	if (c == 0)
+		c = cmp3(x->day, y->day);
+	return c ? c : cmp3((int64_t)x->entry, (int64_t)y->entry);
+}
+
+static int cmp_down(const void *a, const void *b)
+{
+	const struct placement *x = a, *y = b;
+	int c = cmp3(y->month, x->month);
+
+	if (c == 0 && (x->day < 0 || y->day < 0))
+		c = cmp3(x->day, y->day);
+	else if (c == 0)
+		c = cmp3(y->day, x->day);
+	return c ? c : cmp3((int64_t)y->entry, (int64_t)x->entry);
+}
+
+/* Where entry i of the list appears: past items on all their days,
+ * upcoming ones from today on; an item that began before today shows in
+ * today's month. */
+static void place_entry(struct render *r, struct placements *p,
+			const struct cal_entry *e, size_t i)
+{
+	int64_t today = r->s->now_day, lo, hi, d;
+
+	if (e->tbd) {
+		place(p, MONTH_TBD, -1, i);
+		return;
+	}
+	lo = !p->past && e->first_day < today ? today : e->first_day;
+	if (!e->day_precise) {
+		place(p, month_key(lo), -1, i);
+		return;
+	}
+	hi = e->last_day - e->first_day + 1 > CAL_SPAN_MAX_DAYS ? lo :
+	     e->last_day;
+	for (d = lo; d <= hi; d++)
+		place(p, month_key(d), d, i);
+}
+
+/* facet < 0: every entry. */
+static void list_placements(struct render *r, const struct cal *c,
+			    bool past, int facet, int index,
+			    struct placements *p)
+{
+	size_t i;
+
+	memset(p, 0, sizeof(*p));
+	p->past = past;
+	for (i = 0; i < c->n; i++) {
+		const struct cal_entry *e = &c->v[i];
+
+		if (is_past(r, e) != past ||
+		    (facet >= 0 && !cal_in_facet(e, (enum cal_facet)facet, index)))
+			continue;
+		place_entry(r, p, e, i);
+	}
+	if (p->n)
+		qsort(p->v, p->n, sizeof(*p->v), past ? cmp_down : cmp_up);
+}
+
+static struct tv *new_month_group(struct render *r, int64_t key,
+				  int64_t first, int64_t last)
+{
+	struct tv *g = rmap(r);
+	struct buf t = BUF_INIT;
+
+	if (key == MONTH_TBD) {
+		put_cstr(r, g, "heading", "Datum nog niet bekend");
+		put_cstr(r, g, "id", "datum-volgt");
+		put_bool(r, g, "tbd", true);
+	} else {
+		format_month(&t, key);
+		put_buf(r, g, "heading", &t);
+		buf_reset(&t);
+		buf_printf(&t, "%04lld-%02d",
+			   (long long)civil_floor_div(key, MONTHS_PER_YEAR),
+			   (int)civil_floor_mod(key, MONTHS_PER_YEAR) + 1);
+		put_buf(r, g, "id", &t);
+		if (key >= first && key <= last)
+			put_month_url(r, g, "grid_url", key);
+	}
+	buf_free(&t);
+	return g;
+}
+
+static struct tv *new_day(struct render *r, int64_t day)
+{
+	struct tv *d = rmap(r);
+	struct buf t = BUF_INIT;
+
+	nl_format_day_long(&t, day);
+	put_buf(r, d, "heading", &t);
+	buf_reset(&t);
+	iso_day(&t, day);
+	put_buf(r, d, "datetime", &t);
+	put_bool(r, d, "today", day == r->s->now_day);
+	buf_free(&t);
+	return d;
+}
+
+/* The months of a list, each with its band and its days. */
+static struct tv *month_groups(struct render *r, const struct cal *c,
+			       const struct placements *p,
+			       const int64_t range[2])
+{
+	struct tv *groups = rlist(r), *g = NULL, *band = NULL, *days = NULL,
+		  *items = NULL;
+	int64_t month = -1, day = -1;
+	size_t k;
+
+	for (k = 0; k < p->n; k++) {
+		const struct placement *pl = &p->v[k];
+		const struct cal_entry *e = &c->v[pl->entry];
+		struct tv *it = entry_tv(r, e);
+
+		if (g == NULL || pl->month != month) {
+			g = new_month_group(r, pl->month, range[0], range[1]);
+			band = rlist(r);
+			days = rlist(r);
+			put(r, g, "band", band);
+			put(r, g, "days", days);
+			push(r, groups, g);
+			month = pl->month;
+			day = -1;
+		}
+		put_bool(r, it, "in_band", pl->day < 0);
+		if (pl->day < 0) {
+			push(r, band, it);
+			continue;
+		}
+		if (pl->day != day) {
+			struct tv *d = new_day(r, pl->day);
+
+			items = rlist(r);
+			put(r, d, "items", items);
+			push(r, days, d);
+			day = pl->day;
+		}
+		put_day_when(r, it, e, pl->day);
+		push(r, items, it);
+	}
+	/* put() marks has_band / has_days only for lists non-empty when put */
+	for (k = 0; k < tv_len(groups); k++) {
+		struct tv *gg = (struct tv *)groups->u.list.items[k];
+
+		put_bool(r, gg, "has_band", tv_len(tv_map_get(gg, "band")) > 0);
+		put_bool(r, gg, "has_days", tv_len(tv_map_get(gg, "days")) > 0);
+	}
+	return groups;
+}
+
+/* The months that get a grid: from the first to the last dated entry,
+ * within CAL_GRID_MAX_YEARS of today.  False when nothing is dated. */
+static bool grid_range(struct render *r, const struct cal *c, int64_t out[2])
+{
+	int64_t now = month_key(r->s->now_day);
+	int64_t lo = now - CAL_GRID_MAX_YEARS * MONTHS_PER_YEAR;
+	int64_t hi = now + CAL_GRID_MAX_YEARS * MONTHS_PER_YEAR;
+	bool any = false;
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		int64_t a, z;
+
+		if (c->v[i].tbd)
+			continue;
+		a = month_key(c->v[i].first_day);
+		z = month_key(c->v[i].last_day);
+		if (!any || a < out[0])
+			out[0] = a;
+		if (!any || z > out[1])
+			out[1] = z;
+		any = true;
+	}
+	if (!any)
+		return false;
+	out[0] = out[0] < lo ? lo : out[0] > hi ? hi : out[0];
+	out[1] = out[1] > hi ? hi : out[1] < lo ? lo : out[1];
+	return true;
+}
+
+static void facet_dir(struct render *r, struct buf *b, enum cal_facet f,
+		      int index)
+{
+	const struct vocab_entry *v =
+		&LIST_AT(r->s->cfg.vocab[cal_facet_vocab[f]],
+			 struct vocab_entry, index);
+
+	buf_printf(b, "%s/%s/%.*s/", r->kind_path[K_EVENT], cal_facet_dir[f],
+		   SL_FMT(v->id.s));
+}
+
+static void put_feed_url(struct render *r, struct tv *m, enum cal_facet f,
+			 int index)
+{
+	struct buf b = BUF_INIT, abs = BUF_INIT;
+	size_t skip;
+
+	buf_putsl(&b, r->base_path);
+	cal_feed_path(r, &b, f, index);
+	put_buf(r, m, "feed_url", &b);
+	cal_absolute(r, &abs, b.ptr);
+	put_buf(r, m, "feed_absolute", &abs);
+	buf_reset(&b);
+	/* webcal: makes a click open the calendar program's subscribe dialog */
+	skip = abs.len > 4 && abs.ptr[4] == 's' ? 5 : 4;
+	buf_puts(&b, "webcal");
+	buf_put(&b, abs.ptr + skip, abs.len - skip);
+	put_buf(r, m, "feed_webcal", &b);
+	buf_free(&abs);
+	buf_free(&b);
+}
+
+static size_t count_upcoming(struct render *r, const struct cal *c,
+			     enum cal_facet f, int index)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < c->n; i++)
+		n += !is_past(r, &c->v[i]) && cal_in_facet(&c->v[i], f, index);
+	return n;
+}
+
+/* For each facet, its entries: label, page, feed and upcoming count. */
+static struct tv *facet_lists(struct render *r, const struct cal *c,
+			      int current_facet, int current_index)
+{
+	static const char *const titles[CF__COUNT][3] = {
+		{ "Per soort", "Soort", "Alle soorten" },
+		{ "Per doelgroep", "Voor wie", "Alle doelgroepen" },
+		{ "Per gemeente", "Gemeente", "Alle gemeenten" } };
+	struct tv *out = rlist(r);
+	int f;
+	size_t i;
+
+	for (f = 0; f < CF__COUNT; f++) {
+		const struct list *voc = &r->s->cfg.vocab[cal_facet_vocab[f]];
+		struct tv *fm = rmap(r), *entries = rlist(r);
+		struct buf b = BUF_INIT;
+
+		put_cstr(r, fm, "title", titles[f][0]);
+		put_cstr(r, fm, "select_label", titles[f][1]);
+		put_cstr(r, fm, "all_label", titles[f][2]);
+		put_cstr(r, fm, "name", cal_facet_dir[f]);
+		put_cstr(r, fm, "attr", facet_attr[f]);
+		for (i = 0; i < voc->n; i++) {
+			struct tv *m;
+			size_t n;
+
+			if (!cal_facet_first(r, (enum cal_facet)f, i))
+				continue;
+			m = rmap(r);
+			n = count_upcoming(r, c, (enum cal_facet)f, (int)i);
+
+			put_sl(r, m, "id", LIST_AT(*voc, struct vocab_entry, i).id.s);
+			put_sl(r, m, "label", vocab_label(r->s, cal_facet_vocab[f],
+							  (int)i));
+			buf_reset(&b);
+			buf_putsl(&b, r->base_path);
+			facet_dir(r, &b, (enum cal_facet)f, (int)i);
+			put_buf(r, m, "url", &b);
+			put_int(r, m, "count", (long long)n);
+			put_bool(r, m, "upcoming", n > 0);
+			put_bool(r, m, "current", f == current_facet &&
+						  (int)i == current_index);
+			put_feed_url(r, m, (enum cal_facet)f, (int)i);
+			push(r, entries, m);
+		}
+		buf_free(&b);
+		put(r, fm, "entries", entries);
+		push(r, out, fm);
+	}
+	return out;
+}
+
+/* What every calendar page links to: the list, this month's grid, the
+ * archive, the subscription page, and the main feed. */
+static void put_nav(struct render *r, struct tv *m, const int64_t range[2],
+		    bool have_grid, const char *current)
+{
+	struct buf b = BUF_INIT;
+	int64_t now = month_key(r->s->now_day);
+
+	put_cstr(r, m, "calendar_url", kind_url(r, K_EVENT));
+	buf_printf(&b, "%s%s/", kind_url(r, K_EVENT), CAL_DIR_ARCHIVE);
+	put_buf(r, m, "archive_url", &b);
+	buf_reset(&b);
+	buf_printf(&b, "%s%s/", kind_url(r, K_EVENT), CAL_DIR_SUBSCRIBE);
+	put_buf(r, m, "subscribe_url", &b);
+	if (have_grid)
+		put_month_url(r, m, "month_url", now < range[0] ? range[0] :
+			      now > range[1] ? range[1] : now);
+	put_feed_url(r, m, CF__COUNT, -1);
+	put_bool(r, m, current, true);
+	buf_free(&b);
+}
+
+/* The upcoming list (facet < 0), a facet's list, or the archive. */
+static void render_list(struct render *r, const struct cal *c, bool past,
+			int facet, int index, const int64_t range[2],
+			bool have_grid)
+{
+	struct tv *m = rmap(r), *groups;
+	struct placements p;
+	struct buf dir = BUF_INIT, t = BUF_INIT;
+
+	list_placements(r, c, past, facet, index, &p);
+	groups = month_groups(r, c, &p, range);
+	put(r, m, "groups", groups);
+	put_bool(r, m, "archive", past);
+	buf_printf(&dir, "%s/", r->kind_path[K_EVENT]);
+	if (facet >= 0) {
+		struct slice name = vocab_label(r->s,
+			cal_facet_vocab[facet], index);
+
+		buf_reset(&dir);
+		facet_dir(r, &dir, (enum cal_facet)facet, index);
+		buf_printf(&t, "%.*s: %.*s", SL_FMT(label(r, L_TITLE_CALENDAR)),
+			   SL_FMT(name));
+		put_buf(r, m, "title", &t);
+		put_sl(r, m, "facet_label", name);
+		put_bool(r, m, facet == CF_TYPE ? "facet_type" :
+			 facet == CF_AUDIENCE ? "facet_audience" :
+			 "facet_municipality", true);
+		put_feed_url(r, m, (enum cal_facet)facet, index);
+		put_bool(r, m, "facet_feed", true);
+	} else {
+		put_label(r, m, "title", past ? L_TITLE_ARCHIVE : L_TITLE_CALENDAR);
+		if (past)
+			buf_puts(&dir, CAL_DIR_ARCHIVE "/");
+	}
+	if (!past)
+		put(r, m, "facets", facet_lists(r, c, facet, index));
+	put_bool(r, m, "main_list", !past && facet < 0);
+	put_nav(r, m, range, have_grid, past ? "nav_archive" :
+		facet < 0 ? "nav_list" : "nav_facet");
+	if (!past && facet < 0) {
+		buf_reset(&t);
+		buf_printf(&t, "%.*sassets/calendar.js", SL_FMT(r->base_path));
+		put_buf(r, m, "script_url", &t);
+	}
+	emit_page(r, "calendar", dir.ptr, m, true);
+	free(p.v);
+	buf_free(&dir);
+	buf_free(&t);
+}
+
+/* ---- month grids ---- */
+
+static struct tv *band_entry(struct render *r, const struct cal_entry *e)
+{
+	struct tv *m = entry_tv(r, e);
+
+	put_bool(r, m, "in_band", true);
+	put_bool(r, m, "title_h3", true);
+	return m;
+}
+
+static struct tv *grid_item(struct render *r, const struct cal_entry *e,
+			    int64_t day)
+{
+	struct tv *m = rmap(r);
+	struct buf b = BUF_INIT;
+
+	put_sl(r, m, "label", e->title);
+	put_cstr(r, m, "url", cal_entry_url(r, e));
+	put_status(r, m, e->status, e->tentative);
+	put_bool(r, m, "milestone", e->ev == NULL);
+	if (e->from->prec == FD_MOMENT && day == e->first_day) {
+		buf_printf(&b, "%d.%02d", e->from->first_minute / MINUTES_PER_HOUR,
+			   e->from->first_minute % MINUTES_PER_HOUR);
+		put_buf(r, m, "time", &b);
+	}
+	put_bool(r, m, "continued", day > e->first_day);
+	buf_free(&b);
+	return m;
+}
+
+static struct tv *grid_cell(struct render *r, const struct cal *c,
+			    const size_t *sel, size_t nsel, int64_t day,
+			    int64_t key)
+{
+	struct tv *cell = rmap(r), *items = rlist(r);
+	struct buf b = BUF_INIT;
+	int64_t y;
+	int mo, d;
+	size_t i;
+
+	civil_from_days(day, &y, &mo, &d);
+	put_bool(r, cell, "in_month", month_key(day) == key);
+	if (month_key(day) != key) {
+		buf_free(&b);
+		return cell;
+	}
+	put_int(r, cell, "day", d);
+	put_cstr(r, cell, "weekday", nl_weekday(civil_weekday(day)));
+	put_cstr(r, cell, "month", nl_month(mo));
+	iso_day(&b, day);
+	put_buf(r, cell, "datetime", &b);
+	put_bool(r, cell, "today", day == r->s->now_day);
+	put_bool(r, cell, "weekend", civil_weekday(day) >= 6);
+	for (i = 0; i < nsel; i++) {
+		const struct cal_entry *e = &c->v[sel[i]];
+
+		if (e->first_day <= day && day <= e->last_day)
+			push(r, items, grid_item(r, e, day));
+	}
+	put(r, cell, "items", items);
+	buf_free(&b);
+	return cell;
+}
+
+static void put_neighbour(struct render *r, struct tv *m, const char *key,
+			  int64_t month)
+{
+	struct tv *n = rmap(r);
+	struct buf t = BUF_INIT;
+
+	put_month_url(r, n, "url", month);
+	format_month(&t, month);
+	put_buf(r, n, "label", &t);
+	put(r, m, key, n);
+	buf_free(&t);
+}
+
+static void render_month(struct render *r, const struct cal *c, int64_t key,
+			 const int64_t range[2], size_t *sel)
+{
+	int64_t first = month_first_day(key), last = month_last_day(key);
+	int64_t from = first - (civil_weekday(first) - 1);
+	int64_t to = last + (DAYS_PER_WEEK - civil_weekday(last));
+	struct tv *m = rmap(r), *weeks = rlist(r), *band = rlist(r);
+	struct buf t = BUF_INIT, dir = BUF_INIT;
+	size_t i, nsel = 0;
+	int64_t d;
+
+	for (i = 0; i < c->n; i++) {
+		const struct cal_entry *e = &c->v[i];
+
+		if (e->tbd || e->last_day < first || e->first_day > last)
+			continue;
+		if (e->day_precise)
+			sel[nsel++] = i;
+		else
+			push(r, band, band_entry(r, e));
+	}
+	for (d = from; d <= to; d += DAYS_PER_WEEK) {
+		struct tv *w = rmap(r), *cells = rlist(r);
+		int k;
+
+		for (k = 0; k < DAYS_PER_WEEK; k++)
+			push(r, cells, grid_cell(r, c, sel, nsel, d + k, key));
+		put(r, w, "days", cells);
+		push(r, weeks, w);
+	}
+	format_month(&t, key);
+	put_buf(r, m, "month", &t);
+	buf_printf(&dir, "%.*s %s", SL_FMT(label(r, L_TITLE_CALENDAR)), t.ptr);
+	put_buf(r, m, "title", &dir);
+	buf_reset(&dir);
+	put(r, m, "weeks", weeks);
+	put(r, m, "band", band);
+	put_bool(r, m, "has_day_items", nsel > 0);
+	if (key > range[0])
+		put_neighbour(r, m, "prev", key - 1);
+	if (key < range[1])
+		put_neighbour(r, m, "next", key + 1);
+	put_nav(r, m, range, true, "nav_month");
+	month_dir(r, &dir, key);
+	emit_page(r, "calendar-month", dir.ptr, m, true);
+	buf_free(&t);
+	buf_free(&dir);
+}
+
+static void render_months(struct render *r, const struct cal *c,
+			  const int64_t range[2])
+{
+	size_t *sel = xcalloc(c->n + 1, sizeof(*sel));
+	int64_t k;
+
+	for (k = range[0]; k <= range[1]; k++)
+		render_month(r, c, k, range, sel);
+	free(sel);
+}
+
+/* ---- the subscription page ---- */
+
+static void render_subscribe(struct render *r, const struct cal *c,
+			     const int64_t range[2], bool have_grid)
+{
+	struct tv *m = rmap(r);
+	struct buf dir = BUF_INIT;
+
+	put_label(r, m, "title", L_TITLE_SUBSCRIBE);
+	put(r, m, "facets", facet_lists(r, c, -1, -1));
+	put_nav(r, m, range, have_grid, "nav_subscribe");
+	buf_printf(&dir, "%s/%s/", r->kind_path[K_EVENT], CAL_DIR_SUBSCRIBE);
+	emit_page(r, "calendar-subscribe", dir.ptr, m, true);
+	buf_free(&dir);
+}
+
+/* ---- event pages ---- */
 
 static struct tv *partner_links(struct render *r, const struct list *l)
 {
@@ -121,20 +1031,22 @@ static struct tv *programme(struct render *r, const struct event *e)
 		struct buf t = BUF_INIT;
 
 		if (p->start.fd->prec == FD_MOMENT) {
-			int from = p->start.fd->from.hour * 60 +
-				   p->start.fd->from.minute;
+			int from = p->start.fd->from.first_minute;
 
 			if (p->end.set && p->end.fd->prec == FD_MOMENT)
 				nl_format_time_range(&t, from,
-						     p->end.fd->from.hour * 60 +
-						     p->end.fd->from.minute);
+						     p->end.fd->from.first_minute);
 			else
 				nl_format_time(&t, from);
+			put_buf(r, m, "time", &t);
+			buf_reset(&t);
+			iso_moment(&t, p->start.fd->from.first_day, from);
+			put_buf(r, m, "datetime", &t);
 		} else {
 			fuzzydate_format_nl(&t, p->start.fd,
 					    p->end.set ? p->end.fd : NULL);
+			put_buf(r, m, "time", &t);
 		}
-		put_buf(r, m, "time", &t);
 		put_text(r, m, "title", &p->title);
 		push(r, out, m);
 		buf_free(&t);
@@ -142,31 +1054,53 @@ static struct tv *programme(struct render *r, const struct event *e)
 	return out;
 }
 
-static void put_place(struct render *r, struct tv *m, const struct event *e)
+/* The place: its name, the service page it is held at (whose address
+ * stands in when the event gives none), and the address. */
+static void put_location(struct render *r, struct tv *m, const struct event *e)
 {
-	struct tv *loc = rmap(r), *reg;
+	struct tv *loc = rmap(r);
+	const struct service *sv = NULL;
 
-	if (e->location.h.set) {
-		put_text(r, loc, "name", &e->location.name);
-		put_text(r, loc, "address", &e->location.address);
-		if (e->location.service.set)
-			put(r, loc, "service", item_link(r,
-			    r->s->kinds[K_SERVICE].v[e->location.service.index]));
-		put(r, m, "location", loc);
+	if (!e->location.h.set)
+		return;
+	put_text(r, loc, "name", &e->location.name);
+	put_text(r, loc, "address", &e->location.address);
+	if (e->location.service.set) {
+		sv = (const struct service *)
+		     r->s->kinds[K_SERVICE].v[e->location.service.index];
+		put(r, loc, "service", item_link(r, &sv->it));
+		if (!e->location.address.set && sv->address.h.set) {
+			struct tv *a = rmap(r);
+
+			put_address(r, a, &sv->address);
+			put(r, loc, "service_address",
+			    (struct tv *)tv_map_get(a, "address"));
+		}
+		if (!e->location.name.set)
+			put_sl(r, loc, "name", sv->name.s);
 	}
-	put_text(r, m, "online_url", &e->online.url);
-	if (e->registration.h.set) {
-		reg = rmap(r);
-		put_text(r, reg, "url", &e->registration.url);
-		put_date(r, reg, "deadline", &e->registration.deadline, NULL);
-		if (e->registration.capacity.set)
-			put_int(r, reg, "capacity", e->registration.capacity.v);
-		put(r, m, "registration", reg);
-	}
+	put(r, m, "location", loc);
 }
 
-static void render_event(struct render *r, const struct event *e)
+static void put_registration(struct render *r, struct tv *m,
+			     const struct event *e)
 {
+	struct tv *reg;
+
+	if (!e->registration.h.set)
+		return;
+	reg = rmap(r);
+	put_text(r, reg, "url", &e->registration.url);
+	put_date(r, reg, "deadline", &e->registration.deadline, NULL);
+	if (e->registration.capacity.set)
+		put_int(r, reg, "capacity", e->registration.capacity.v);
+	put(r, m, "registration", reg);
+}
+
+static void render_event(struct render *r, const struct cal_entry *ce,
+			 const int64_t range[2], bool have_grid)
+{
+	const struct event *e = ce->ev;
 	struct tv *m = event_card(r, e);
 	struct buf dir = BUF_INIT;
 
@@ -175,98 +1109,141 @@ static void render_event(struct render *r, const struct event *e)
 		put(r, m, "organiser", partner_link(r, &e->organiser));
 	put(r, m, "co_organisers", partner_links(r, &e->co_organisers));
 	put(r, m, "audience", vocab_list(r, V_AUDIENCE, &e->audience));
-	put_place(r, m, e);
+	put_location(r, m, e);
+	put_text(r, m, "online_url", &e->online.url);
+	put_registration(r, m, e);
 	put(r, m, "programme", programme(r, e));
 	if (e->action.set)
 		put(r, m, "action", item_link(r,
 		    r->s->kinds[K_ACTION].v[e->action.index]));
 	if (e->attendance.set)
 		put_int(r, m, "attendance", e->attendance.v);
-	put_bool(r, m, "past", is_past(r, e));
-	put_cstr(r, m, "calendar_url", kind_url(r, K_EVENT));
+	put_bool(r, m, "past", is_past(r, ce));
+	put_nav(r, m, range, have_grid, "nav_event");
+	if (ce->day_precise && have_grid)
+		put_month_url(r, m, "event_month_url", month_key(ce->first_day));
+	cal_put_export(r, m, ce);
 	put_body(r, m, &e->it);
 	buf_printf(&dir, "%s/%.*s/", r->kind_path[K_EVENT], SL_FMT(e->it.id));
 	emit_page(r, "event", dir.ptr, m, true);
 	buf_free(&dir);
 }
 
-/* Upcoming items grouped by the month of their earliest moment; items
- * without a known date go last, under "datum volgt". */
-static struct tv *month_groups(struct render *r, bool past)
+/* ---- series: an action's recurrence against its events ---- */
+
+/* The events of the fiche's plan year that serve it, as report.c counts
+ * them (one definition for the fiche, the report and the calendar):
+ * planned is every one not cancelled, held those over and reported. */
+void calendar_series_counts(struct render *r, const struct action *a,
+			    int *planned, int *held)
 {
-	struct event *const *ev;
-	struct tv *groups = rlist(r), *items = NULL;
-	int64_t cur = -1;
-	size_t n, k;
+	struct action_series sr;
 
-	ev = events_by_date(r, &n);
-	for (k = 0; k < n; k++) {
-		const struct event *e = ev[past ? n - 1 - k : k];
-		const struct fuzzydate *fd = e->start.fd;
-		int64_t key, y;
-		int mo, d;
-
-		if (is_past(r, e) != past)
-			continue;
-		if (fd->prec == FD_TBD) {
-			key = 0;
-		} else {
-			civil_from_days(fd->first_day, &y, &mo, &d);
-			key = y * 12 + mo;
-		}
-		if (key != cur || items == NULL) {
-			struct tv *g = rmap(r);
-			struct buf t = BUF_INIT;
-
-			if (key)
-				nl_format_month(&t, (int)(key - 1) / 12,
-						(int)((key - 1) % 12) + 1);
-			else
-				buf_puts(&t, "datum volgt");
-			put_buf(r, g, "heading", &t);
-			buf_reset(&t);
-			if (key)
-				buf_printf(&t, "%04d-%02d", (int)((key - 1) / 12),
-					   (int)((key - 1) % 12) + 1);
-			else
-				buf_puts(&t, "datum-volgt");
-			put_buf(r, g, "id", &t);
-			buf_free(&t);
-			items = rlist(r);
-			put(r, g, "items", items);
-			push(r, groups, g);
-			cur = key;
-		}
-		push(r, items, event_card(r, e));
-	}
-	return groups;
+	action_series(r->s, a, a->plan.set ? (int)a->plan.v : 0,
+		      r->s->now_day, &sr);
+	*planned = (int)(sr.planned + sr.held + sr.unreported);
+	*held = (int)sr.held;
 }
 
-static void render_list(struct render *r, bool past)
+void put_series(struct render *r, struct tv *m, const struct action *a)
 {
-	struct tv *m = rmap(r);
-	struct buf dir = BUF_INIT;
+	struct tv *s;
+	struct buf b = BUF_INIT;
+	int planned, held;
+	long long target;
 
-	put_label(r, m, "title", past ? L_TITLE_ARCHIVE : L_TITLE_CALENDAR);
-	put(r, m, "groups", month_groups(r, past));
-	put_bool(r, m, "archive", past);
-	put_cstr(r, m, "calendar_url", kind_url(r, K_EVENT));
-	buf_printf(&dir, "%s/", r->kind_path[K_EVENT]);
-	put_cstr(r, m, "archive_url", past ? NULL : "");
-	if (past)
-		buf_puts(&dir, "archief/");
-	emit_page(r, "calendar", dir.ptr, m, true);
-	buf_free(&dir);
+	if (!recurrence_per_year(a, &target))
+		return;
+	calendar_series_counts(r, a, &planned, &held);
+	s = rmap(r);
+	put_int(r, s, "planned", planned);
+	put_int(r, s, "held", held);
+	put_int(r, s, "target", target);
+	if (a->plan.set)
+		put_int(r, s, "year", a->plan.v);
+	buf_printf(&b, "%d van %s%lld gepland", planned,
+		   a->recurrence.min.v ? "minstens " : "", target);
+	put_buf(r, s, "planned_text", &b);
+	buf_reset(&b);
+	buf_printf(&b, "%d gehouden", held);
+	put_buf(r, s, "held_text", &b);
+	put(r, m, "series", s);
+	buf_free(&b);
 }
+
+/* ---- the URL set ---- */
+
+static void claim(struct render *r, const char *path, const char *fmt,
+		  struct slice id)
+{
+	struct buf what = BUF_INIT;
+
+	buf_printf(&what, fmt, SL_FMT(id));
+	claim_url(r, path, what.ptr, NULL, (struct pos){ 0, 0 });
+	buf_free(&what);
+}
+
+void claim_calendar_urls(struct render *r)
+{
+	static const char *const facet_what[CF__COUNT] = {
+		"the calendar of event type '%.*s'",
+		"the calendar of audience '%.*s'",
+		"the calendar of municipality '%.*s'" };
+	struct cal c;
+	struct buf p = BUF_INIT;
+	int64_t range[2], k;
+	size_t i;
+	int f;
+
+	cal_collect(r, &c);
+	buf_printf(&p, "%s/%s/", r->kind_path[K_EVENT], CAL_DIR_SUBSCRIBE);
+	claim(r, p.ptr, "the calendar's subscription page%.*s", SL(""));
+	for (f = 0; f < CF__COUNT; f++)
+		for (i = 0; i < r->s->cfg.vocab[cal_facet_vocab[f]].n; i++) {
+			if (!cal_facet_first(r, (enum cal_facet)f, i))
+				continue;
+			buf_reset(&p);
+			facet_dir(r, &p, (enum cal_facet)f, (int)i);
+			claim(r, p.ptr, facet_what[f],
+			      LIST_AT(r->s->cfg.vocab[cal_facet_vocab[f]],
+				      struct vocab_entry, i).id.s);
+		}
+	if (grid_range(r, &c, range))
+		for (k = range[0]; k <= range[1]; k++) {
+			buf_reset(&p);
+			month_dir(r, &p, k);
+			claim(r, p.ptr, "a month of the calendar%.*s", SL(""));
+		}
+	cal_claim_feeds(r, &c);
+	buf_free(&p);
+	cal_free(&c);
+}
+
+/* ---- the stage ---- */
 
 void render_calendar(struct render *r)
 {
-	struct event *const *ev;
-	size_t n, i;
+	struct cal c;
+	int64_t range[2] = { 0, 0 };
+	bool have_grid;
+	size_t i;
+	int f;
 
-	ev = events_by_date(r, &n);
-	for (i = 0; i < n; i++)
-		render_event(r, ev[i]);
-	render_list(r, false);
-	render_list(r, true);
+	cal_collect(r, &c);
+	have_grid = grid_range(r, &c, range);
+	for (i = 0; i < c.n; i++)
+		if (c.v[i].ev)
+			render_event(r, &c.v[i], range, have_grid);
+	render_list(r, &c, false, -1, -1, range, have_grid);
+	render_list(r, &c, true, -1, -1, range, have_grid);
+	for (f = 0; f < CF__COUNT; f++)
+		for (i = 0; i < r->s->cfg.vocab[cal_facet_vocab[f]].n; i++)
+			if (cal_facet_first(r, (enum cal_facet)f, i))
+				render_list(r, &c, false, f, (int)i, range,
+					    have_grid);
+	if (have_grid)
+		render_months(r, &c, range);
+	render_subscribe(r, &c, range, have_grid);
+	cal_write_feeds(r, &c);
+	cal_free(&c);
 }

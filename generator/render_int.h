@@ -16,13 +16,24 @@
 #include "labels.h"
 #include "markdown.h"
 #include "model.h"
+/* report.h: an action's planned and held events (action_series(),
+ * event_is_held()), the plan years and the indicators' measured values,
+ * for any page that shows them (report.c). */
+#include "report.h"
 #include "schema.h"
 #include "template.h"
 #include "write.h"
 
 /* Every path the build publishes, for relative links and clashes. */
+struct url_claim {
+	char *path;  /* site path without the leading '/': "kalender/x/" */
+	char *what;  /* who claims it, for messages */
+	const struct source *src;
+	struct pos pos;
+};
+
 struct urlset {
-	char **v;
+	struct url_claim *v;
 	size_t n, cap;
 };
 
@@ -42,6 +53,8 @@ struct render {
 	struct labels labels;       /* defaults and the theme's labels.yaml */
 	const char *css_url;        /* with a content hash, for caching */
 	const char *theme_dir;      /* themes/NAME of the tool or the site */
+	const char *theme_dirs[2];  /* the tool's theme, then the site's */
+	size_t ntheme_dirs;
 	const char *tpl_dirs[TPL_DIRS];    /* where templates are looked up, in order */
 	size_t ntpl_dirs;
 	struct buf html;
@@ -50,7 +63,18 @@ struct render {
 	const struct item *current; /* the page whose body is rendered */
 	struct event **events;      /* published events by date, then id */
 	size_t nevents;
+	/* Set while a mail version or the feed is rendered (see site_url):
+	 * links absolute, and on a mail's links into the site the campaign
+	 * query, e.g. "utm_campaign=nieuwsbrief-2025-10". */
+	bool abs_links;
+	const char *campaign;
+	struct ledger *ledger;      /* published URLs (ledger.c); NULL: none */
 };
+
+/* Declares a path the build will write; pages and files a module adds
+ * beyond the items' own pages are claimed in collect_urls(). */
+void claim_url(struct render *r, const char *path, const char *what,
+	       const struct source *src, struct pos pos);
 
 /* ---- data helpers (render.c) ---- */
 struct slice label(const struct render *r, enum label_id id);
@@ -83,6 +107,14 @@ struct tv *text_list(struct render *r, const struct list *l);
 void put_date(struct render *r, struct tv *m, const char *key,
 	      const struct date *start, const struct date *end);
 void put_body(struct render *r, struct tv *m, const struct item *it);
+/* Appends a body as HTML (or as plain text, see md_plain_text), its links
+ * written by site_url(). */
+void body_render(struct render *r, const struct item *it, struct buf *out,
+		 bool plain_text);
+/* Appends the URL of path (a site path that starts with base_path, as
+ * item_url gives it) with "#anchor" when anchor is not SL_NULL. */
+void site_url(struct render *r, struct buf *url, const char *path,
+	      struct slice anchor);
 const char *kind_url(struct render *r, enum kind k); /* "/kalender/" */
 
 /* Renders template tpl with data into dir/index.html (dir "" = home).
@@ -111,9 +143,28 @@ struct tv *group_items(struct render *r, const struct grouping *g,
 void render_pages(struct render *r);
 void render_actions(struct render *r);
 void render_calendar(struct render *r);
+/* The calendar's month grids, facet pages, subscription page and
+ * iCalendar files, for collect_urls() (render_calendar.c). */
+void claim_calendar_urls(struct render *r);
+/* An action's series in its plan year, as the calendar shows it: events
+ * planned (not cancelled, held ones included) and held.  put_series puts
+ * "series" {planned, held, target, year, planned_text "2 van 3 gepland",
+ * held_text "1 gehouden"} when the fiche has a recurrence. */
+void calendar_series_counts(struct render *r, const struct action *a,
+			    int *planned, int *held);
+void put_series(struct render *r, struct tv *m, const struct action *a);
 void render_newsletters(struct render *r);
+/* The mail versions and the feed, for collect_urls(). */
+void claim_newsletter_urls(struct render *r);
+/* The plan's year pages, timelines and (internal edition) reports, for
+ * collect_urls() (render_actions.c). */
+void claim_action_urls(struct render *r);
 void render_partners(struct render *r);
+/* The directory's facet pages, CSV and vCards, for collect_urls(). */
+void claim_partner_urls(struct render *r);
 void render_services(struct render *r);
+/* The map's filter pages and its GeoJSON file, for collect_urls(). */
+void claim_service_urls(struct render *r);
 void render_home(struct render *r);
 
 /* Sorted views shared by several pages. */

@@ -1,7 +1,7 @@
 /*
  * schema: the tables of the content contract (shared/design/content-model.md
  * sections 4 to 11), one row per documented key.  Extensions beyond the
- * contract are marked "extension" and documented in docs/content.md.
+ * contract are marked "extension" and documented in content/README.md.
  */
 #include "schema.h"
 
@@ -95,6 +95,8 @@ static SCHEMA(schema_analytics, "analytics", struct analytics_cfg,
 
 static const struct field map_rows[] = {
 	F("boundaries", FT_FILE, struct map_cfg, boundaries),
+	F("tiles", FT_URL, struct map_cfg, tiles),
+	F("attribution", FT_TEXT, struct map_cfg, attribution),
 	END
 };
 static SCHEMA(schema_map, "map settings", struct map_cfg, map_rows);

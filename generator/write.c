@@ -8,6 +8,15 @@
  * trees, in t->dirs: pages arrive grouped by folder, so most writes make no
  * directory system call at all, and a folder is created once per visit.
  *
+ * The new tree is either fresh (mkdir) or the recycled spare (write.h).
+ * In a recycled tree nothing that is there is trusted: a folder is reused
+ * only if it is a real folder, a file is kept only if it is the very inode
+ * of the published file with the same bytes, and a file is changed in
+ * place only if no other name links to it, so no published byte can be
+ * touched through the spare.  t->seen, the set of paths written, decides
+ * clashes (a recycled tree is full of names already) and what the sweep
+ * at commit keeps.
+ *
  * renameat2 and syncfs are Linux system calls that glibc declares only
  * under _GNU_SOURCE; calling them through syscall() keeps the project's
  * feature macros, and a kernel or libc without them gets the portable
@@ -20,6 +29,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +48,7 @@ enum {
 	OUT_TMP_EXTRA = 16,	  /* ".", ".new-" and the PID around NAME */
 	OUT_SHOW_MAX = 200,	  /* bytes of a refused path shown */
 	OUT_RENAME_EXCHANGE = 2,  /* RENAME_EXCHANGE of <linux/fs.h> */
+	OUT_SEEN_MIN = 256,	  /* first size of the set of paths */
 };
 
 #define DIR_FLAGS (O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
@@ -59,6 +70,9 @@ struct payload {
 enum old_kind { OLD_NONE, OLD_DIFFERENT, OLD_SAME };
 
 enum put_result { PUT_WRITTEN, PUT_KEPT, PUT_COPIED };
+
+static int rm_tree(int dirfd, const char *name, unsigned depth,
+		   unsigned long *files);
 
 /* ---- messages ---- */
 
@@ -256,6 +270,83 @@ static bool same_version(const struct stat *a, const struct stat *b)
 	       a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
 }
 
+/* ---- the set of paths written ---- */
+
+static uint64_t path_hash(const char *p, size_t n)
+{
+	uint64_t h = 14695981039346656037u;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)p[i];
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+/* The slot of p[0..n): its entry, or the free slot where it would go. */
+static struct out_seen *seen_slot(struct out_seen *v, size_t cap,
+				  const char *p, size_t n)
+{
+	size_t i = (size_t)path_hash(p, n) & (cap - 1);
+
+	while (v[i].path && (v[i].len != n || memcmp(v[i].path, p, n) != 0))
+		i = (i + 1) & (cap - 1);
+	return &v[i];
+}
+
+/* Kept at most half full, so probes stay short. */
+static void seen_grow(struct out_tree *t)
+{
+	size_t cap = t->seencap ? 2 * t->seencap : OUT_SEEN_MIN, i;
+	struct out_seen *v = xcalloc(cap, sizeof(*v));
+
+	for (i = 0; i < t->seencap; i++)
+		if (t->seen[i].path)
+			*seen_slot(v, cap, t->seen[i].path,
+				   t->seen[i].len) = t->seen[i];
+	free(t->seen);
+	t->seen = v;
+	t->seencap = cap;
+}
+
+static const struct out_seen *seen_find(const struct out_tree *t,
+					const char *p, size_t n)
+{
+	const struct out_seen *e;
+
+	if (t->seencap == 0)
+		return NULL;
+	e = seen_slot(t->seen, t->seencap, p, n);
+	return e->path ? e : NULL;
+}
+
+/* Records p[0..n) as written, a folder or a file.  A file twice, or one
+ * path as both, is a D_OUT_CLASH on it; a folder may come again. */
+static int seen_add(struct out_tree *t, const char *p, size_t n, bool dir)
+{
+	const struct out_seen *e = seen_find(t, p, n);
+	struct out_seen *slot;
+
+	if (e && e->dir && dir)
+		return 0;
+	if (e) {
+		char *shown = xstrndup(p, n);
+
+		report_path(t, D_OUT_CLASH, shown);
+		free(shown);
+		return -1;
+	}
+	if (2 * (t->nseen + 1) > t->seencap)
+		seen_grow(t);
+	slot = seen_slot(t->seen, t->seencap, p, n);
+	slot->path = arena_strndup(&t->names, p, n);
+	slot->len = n;
+	slot->dir = dir;
+	t->nseen++;
+	return 0;
+}
+
 /* ---- the folder cursor ---- */
 
 static int top_newfd(const struct out_tree *t)
@@ -309,6 +400,53 @@ static int fail_dir(struct out_tree *t, const char *path, size_t end,
 	return r;
 }
 
+/* Removes name (of type mode) from the recycled tree's folder dirfd. */
+static int clear_entry(struct out_tree *t, int dirfd, const char *name,
+		       mode_t mode, const char *shown)
+{
+	int err = 0;
+
+	if (S_ISDIR(mode))
+		err = rm_tree(dirfd, name, 0, NULL);
+	else if (unlinkat(dirfd, name, 0) != 0 && errno != ENOENT)
+		err = errno;
+	return err ? fail_io(t, shown, err) : 0;
+}
+
+/* Opens the folder name in dirfd, creating it (0755 whatever the umask),
+ * or reusing it in a recycled tree; a file or a symbolic link there, left
+ * in a recycled tree, is replaced.  Returns the fd, or -1 with errno. */
+static int open_new_dir(struct out_tree *t, int dirfd, const char *name,
+			const char *shown)
+{
+	bool made = mkdirat(dirfd, name, 0755) == 0;
+	struct stat st;
+	int fd;
+
+	if (!made && errno != EEXIST)
+		return -1;
+	fd = openat(dirfd, name, DIR_FLAGS);
+	if (fd < 0 && !made && (errno == ENOTDIR || errno == ELOOP) &&
+	    t->recycled) {
+		if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+		    clear_entry(t, dirfd, name, st.st_mode, shown) != 0)
+			return -1;
+		return open_new_dir(t, dirfd, name, shown);
+	}
+	if (fd < 0)
+		return -1;
+	if (made || (fstat(fd, &st) == 0 && (st.st_mode & 07777) != 0755)) {
+		if (fchmod(fd, 0755) != 0) {
+			int err = errno;
+
+			close(fd);
+			errno = err;
+			return -1;
+		}
+	}
+	return fd;
+}
+
 /* Opens (creating it in the new tree) the folder path[start..end) below
  * the current top. */
 static int enter_one(struct out_tree *t, const char *path, size_t start,
@@ -317,23 +455,18 @@ static int enter_one(struct out_tree *t, const char *path, size_t start,
 	struct out_dir *dd = &t->dirs[t->ndirs];
 	char name[OUT_NAME_MAX + 1];
 	int pn = top_newfd(t), po = top_oldfd(t);
-	bool made;
+	char *shown;
 
+	/* A file of this build already has the name: a clash. */
+	if (seen_add(t, path, end, true) != 0)
+		return -1;
 	memcpy(name, path + start, end - start);
 	name[end - start] = '\0';
-	made = mkdirat(pn, name, 0755) == 0;
-	if (!made && errno != EEXIST)
-		return fail_dir(t, path, end, errno);
-	/* A file of this build already has the name: ENOTDIR, a clash. */
-	dd->newfd = openat(pn, name, DIR_FLAGS);
+	shown = xstrndup(path, end);
+	dd->newfd = open_new_dir(t, pn, name, shown);
+	free(shown);
 	if (dd->newfd < 0)
-		return fail_dir(t, path, end, errno);
-	if (made && fchmod(dd->newfd, 0755) != 0) {
-		int err = errno;
-
-		close(dd->newfd);
-		return fail_dir(t, path, end, err);
-	}
+		return t->failed ? -1 : fail_dir(t, path, end, errno);
 	/* A symlink or a file in the old tree: nothing there to keep. */
 	dd->oldfd = po < 0 ? -1 : openat(po, name, DIR_FLAGS);
 	dd->end = end;
@@ -480,6 +613,64 @@ static void tally(struct out_stats *st, enum old_kind kind, int r,
 	st->bytes_written += (unsigned long long)size;
 }
 
+/* Rewrites the recycled file base in place when it is a regular file
+ * that no other name links to (so no published byte changes); returns 1
+ * when it is not such a file, for the caller to replace it. */
+static int rewrite(struct out_tree *t, int dirfd, const char *base,
+		   const char *relpath, const struct payload *p,
+		   const struct stat *cur)
+{
+	int fd = openat(dirfd, base, O_WRONLY | O_NOFOLLOW | O_NONBLOCK |
+				     O_CLOEXEC);
+	struct stat st;
+	int r;
+
+	if (fd < 0)
+		return 1;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_nlink != 1 || !same_inode(&st, cur)) {
+		close(fd);
+		return 1;
+	}
+	r = ftruncate(fd, 0) == 0 ? emit(t, fd, relpath, p)
+				  : fail_io(t, relpath, errno);
+	if (r == 0 && (st.st_mode & 07777) != 0644 && fchmod(fd, 0644) != 0)
+		r = fail_io(t, relpath, errno);
+	if (close(fd) != 0 && r == 0)
+		r = fail_io(t, relpath, errno);
+	return r;
+}
+
+/* Makes base in the current new folder hold p: a link to the old file
+ * (kind OLD_SAME, old its stat) or new bytes.  What a recycled tree holds
+ * there is used when it already is that link or can be rewritten, and
+ * removed otherwise.  Returns a put_result or -1. */
+static int place(struct out_tree *t, enum old_kind kind, const char *base,
+		 const char *relpath, const struct payload *p,
+		 const struct stat *old)
+{
+	int dirfd = top_newfd(t), r;
+	struct stat cur;
+	bool have = t->recycled &&
+		    fstatat(dirfd, base, &cur, AT_SYMLINK_NOFOLLOW) == 0;
+
+	if (have && kind == OLD_SAME && S_ISREG(cur.st_mode) &&
+	    same_version(old, &cur))
+		return PUT_KEPT;
+	if (have && kind != OLD_SAME && S_ISREG(cur.st_mode) &&
+	    cur.st_nlink == 1) {
+		r = rewrite(t, dirfd, base, relpath, p, &cur);
+		if (r <= 0)
+			return r < 0 ? -1 : PUT_WRITTEN;
+	}
+	if (have && clear_entry(t, dirfd, base, cur.st_mode, relpath) != 0)
+		return -1;
+	if (kind == OLD_SAME)
+		return keep(t, base, relpath, p, old);
+	return create(t, dirfd, base, relpath, p, NULL) == 0 ? PUT_WRITTEN
+							     : -1;
+}
+
 static int put(struct out_tree *t, const char *relpath,
 	       const struct payload *p, bool count)
 {
@@ -493,11 +684,10 @@ static int put(struct out_tree *t, const char *relpath,
 		return -1;
 	if (enter_dirs(t, relpath, slash ? (size_t)(slash - relpath) : 0))
 		return -1;
+	if (seen_add(t, relpath, strlen(relpath), false) != 0)
+		return -1;
 	kind = old_lookup(t, top_oldfd(t), base, p, &old);
-	if (kind == OLD_SAME)
-		r = keep(t, base, relpath, p, &old);
-	else if ((r = create(t, top_newfd(t), base, relpath, p, NULL)) == 0)
-		r = PUT_WRITTEN;
+	r = place(t, kind, base, relpath, p, &old);
 	if (r < 0)
 		return -1;
 	if (count)
@@ -620,6 +810,95 @@ static int rm_tree(int dirfd, const char *name, unsigned depth,
 	return err;
 }
 
+/* ---- what a recycled tree must lose, what the old tree held ---- */
+
+static bool skip_name(const char *n)
+{
+	return n[0] == '.' && (n[1] == '\0' || (n[1] == '.' && n[2] == '\0'));
+}
+
+static bool entry_is_dir(int fd, const struct dirent *e)
+{
+	struct stat st;
+
+	if (e->d_type != DT_UNKNOWN)
+		return e->d_type == DT_DIR;
+	return fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	       S_ISDIR(st.st_mode);
+}
+
+/* Removes from the folder fd (path in *path, "" at the root) every entry
+ * this build did not write.  Returns 0 or the first errno. */
+static int sweep(struct out_tree *t, int fd, struct buf *path,
+		 unsigned depth)
+{
+	size_t len = path->len;
+	struct dirent *e;
+	int err = 0, r;
+	DIR *dp = fdopendir(fd);
+
+	if (dp == NULL) {
+		err = errno;
+		close(fd);
+		return err;
+	}
+	for (errno = 0; (e = readdir(dp)) != NULL; errno = 0) {
+		const struct out_seen *w;
+		bool dir;
+
+		if (skip_name(e->d_name))
+			continue;
+		buf_truncate(path, len);
+		buf_printf(path, "%s%s", len ? "/" : "", e->d_name);
+		w = seen_find(t, path->ptr, path->len);
+		dir = entry_is_dir(dirfd(dp), e);
+		if (w && w->dir && dir && depth < OUT_RM_MAX_DEPTH) {
+			int sub = openat(dirfd(dp), e->d_name, DIR_FLAGS);
+
+			r = sub < 0 ? errno : sweep(t, sub, path, depth + 1);
+		} else if (w && w->dir == dir) {
+			r = 0;
+		} else {
+			r = dir ? rm_tree(dirfd(dp), e->d_name, depth + 1, NULL)
+				: rm_file(dirfd(dp), e->d_name, NULL);
+		}
+		if (r && !err)
+			err = r;
+	}
+	if (errno && !err)
+		err = errno;
+	closedir(dp);
+	buf_truncate(path, len);
+	return err;
+}
+
+/* Counts the entries other than folders in and below the folder fd
+ * (closed here), never following a symbolic link. */
+static unsigned long count_files(int fd, unsigned depth)
+{
+	unsigned long n = 0;
+	struct dirent *e;
+	DIR *dp = fdopendir(fd);
+
+	if (dp == NULL) {
+		close(fd);
+		return 0;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		int sub;
+
+		if (skip_name(e->d_name))
+			continue;
+		if (!entry_is_dir(dirfd(dp), e))
+			n++;
+		else if (depth < OUT_RM_MAX_DEPTH &&
+			 (sub = openat(dirfd(dp), e->d_name, DIR_FLAGS)) >= 0)
+			n += count_files(sub, depth + 1);
+	}
+	closedir(dp);
+	return n;
+}
+
 /* ---- opening ---- */
 
 /* The PID in ".NAME.new-PID" or ".NAME.old-PID", or -1 for any other
@@ -675,6 +954,12 @@ static void remove_leftovers(struct out_tree *t)
 		int err;
 
 		if (pid < 0 || in_use(t->parentfd, e->d_name, pid))
+			continue;
+		/* A crashed build's tree is as good a spare as any. */
+		if (faccessat(t->parentfd, t->sparename, F_OK,
+			      AT_SYMLINK_NOFOLLOW) != 0 &&
+		    renameat(t->parentfd, e->d_name, t->parentfd,
+			     t->sparename) == 0)
 			continue;
 		err = rm_tree(t->parentfd, e->d_name, 0, NULL);
 		if (err)
@@ -869,8 +1154,33 @@ static int check_target(struct out_tree *t, const char *protect)
 	return r;
 }
 
-/* Creates the new tree, private (0700) until the swap, locked so that a
- * concurrent build does not take it for a leftover. */
+/* Takes the spare as the new tree: renamed to tmpname (so that no other
+ * build takes it too), a real folder with our marker.  Anything else
+ * under the spare's name is left alone. */
+static bool adopt_spare(struct out_tree *t)
+{
+	struct stat st;
+
+	if (fstatat(t->parentfd, t->sparename, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+	    !S_ISDIR(st.st_mode))
+		return false;
+	t->newfd = openat(t->parentfd, t->sparename, DIR_FLAGS);
+	if (t->newfd < 0)
+		return false;
+	if (fstatat(t->newfd, OUT_MARKER, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+	    !S_ISREG(st.st_mode) ||
+	    renameat(t->parentfd, t->sparename, t->parentfd, t->tmpname) != 0) {
+		close(t->newfd);
+		t->newfd = -1;
+		return false;
+	}
+	t->recycled = true;
+	return true;
+}
+
+/* Creates the new tree, or recycles the spare; private (0700) until the
+ * swap, locked so that a concurrent build does not take it for a
+ * leftover. */
 static int make_tree(struct out_tree *t)
 {
 	struct buf b = BUF_INIT;
@@ -880,7 +1190,15 @@ static int make_tree(struct out_tree *t)
 	t->tmpname = buf_detach(&b, NULL);
 	buf_printf(&b, ".%s.old-%ld", t->name, (long)getpid());
 	t->oldname = buf_detach(&b, NULL);
+	buf_printf(&b, ".%s.spare", t->name);
+	t->sparename = buf_detach(&b, NULL);
 	remove_leftovers(t);
+	if (adopt_spare(t)) {
+		if (flock(t->newfd, LOCK_EX | LOCK_NB) == 0 &&
+		    fchmod(t->newfd, 0700) == 0)
+			return 0;
+		return fail_in(t, t->parent, t->tmpname, strerror(errno));
+	}
 	if (mkdirat(t->parentfd, t->tmpname, 0700) != 0)
 		return fail_in(t, t->parent, t->tmpname, strerror(errno));
 	t->newfd = openat(t->parentfd, t->tmpname, DIR_FLAGS);
@@ -906,9 +1224,15 @@ static void release(struct out_tree *t)
 	free(t->name);
 	free(t->tmpname);
 	free(t->oldname);
+	free(t->sparename);
 	free(t->chunk);
+	free(t->seen);
+	arena_free(&t->names);
 	t->outdir = t->parent = t->name = t->tmpname = t->oldname = NULL;
+	t->sparename = NULL;
 	t->chunk = NULL;
+	t->seen = NULL;
+	t->nseen = t->seencap = 0;
 	t->newfd = t->oldfd = t->parentfd = -1;
 	t->open = false;
 }
@@ -1028,22 +1352,54 @@ static int set_root_mode(struct out_tree *t)
 	return fchmod(t->newfd, mode);
 }
 
+/* Keeps the tree named name beside the output as the spare, private;
+ * removes it when that fails (a spare is there already). */
+static void park(struct out_tree *t, const char *name, int fd)
+{
+	int err;
+
+	if (fd >= 0)
+		fchmod(fd, 0700);
+	if (renameat(t->parentfd, name, t->parentfd, t->sparename) == 0)
+		return;
+	err = rm_tree(t->parentfd, name, 0, NULL);
+	if (err)
+		warn_cleanup(t, name, err);
+}
+
+/* Empties a recycled tree of what this build did not write. */
+static int sweep_tree(struct out_tree *t)
+{
+	struct buf path = BUF_INIT;
+	int fd, err;
+
+	if (!t->recycled)
+		return 0;
+	fd = openat(t->newfd, ".", DIR_FLAGS);
+	err = fd < 0 ? errno : sweep(t, fd, &path, 0);
+	buf_free(&path);
+	return err ? fail_io(t, NULL, err) : 0;
+}
+
 int out_commit(struct out_tree *t, struct out_stats *st)
 {
 	unsigned long old_files = 0, carried;
 	const char *trash;
-	int err;
+	int fd;
 
 	if (!t->open || t->failed || diag_errors(t->d) > 0)
 		return -1;
 	leave_dirs(t, 0);
+	if (sweep_tree(t) != 0)
+		return -1;
+	if (t->oldfd >= 0 && (fd = openat(t->oldfd, ".", DIR_FLAGS)) >= 0)
+		old_files = count_files(fd, 0);
 	if (set_root_mode(t) != 0 || flush_tree(t->newfd) != 0)
 		return fail_io(t, NULL, errno);
 	if (swap(t, &trash) != 0)
 		return -1;
-	err = trash ? rm_tree(t->parentfd, trash, 0, &old_files) : 0;
-	if (err)
-		warn_cleanup(t, trash, err);
+	if (trash)
+		park(t, trash, t->oldfd);
 	old_files -= t->old_marker && old_files > 0;
 	carried = t->st.kept + (t->st.written - t->st.created);
 	t->st.removed = old_files > carried ? old_files - carried : 0;
@@ -1055,13 +1411,9 @@ int out_commit(struct out_tree *t, struct out_stats *st)
 
 void out_abort(struct out_tree *t)
 {
-	int err;
-
 	if (!t->open)
 		return;
 	leave_dirs(t, 0);
-	err = rm_tree(t->parentfd, t->tmpname, 0, NULL);
-	if (err)
-		warn_cleanup(t, t->tmpname, err);
+	park(t, t->tmpname, t->newfd);
 	release(t);
 }

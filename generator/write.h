@@ -13,15 +13,31 @@
  * the new one, so it keeps its inode and its mtime and rsync, which
  * compares size and mtime, does not send it again.  Only changed and new
  * files are written.  Files are streamed to disk one at a time: nothing of
- * the site is held in memory but two 64 KiB buffers (comparison, copy) and
- * the open folders of the path being written, so memory does not grow
- * with the number of pages.
+ * the site is held in memory but two 64 KiB buffers (comparison, copy),
+ * the open folders of the path being written, and the set of paths
+ * written so far (a few dozen bytes a page).
+ *
+ * The spare tree.  Creating and deleting every folder of the site on each
+ * build is what a rebuild would spend its time on (on ext4 without a
+ * journal, new inodes are slow to find while many were freed recently).
+ * So the tree a commit replaces is not deleted: it is kept beside the
+ * output as PARENT/.NAME.spare (mode 0700) and the next build recycles it
+ * as its new tree: renamed to .NAME.new-PID, its folders are reused, an
+ * unchanged page is a hard link to the published file (already there from
+ * the build before, or linked now), a changed page is rewritten in place
+ * when no other name links to its file and written as a new file
+ * otherwise, and whatever the build did not write is swept out before the
+ * swap.  The spare never holds anything but earlier outputs, is never
+ * published, and deleting it is always safe (the next build is then as
+ * slow as a first one).  An aborted build parks its tree as the spare.
  *
  * Output paths are checked before anything touches the disk (see
  * out_write()); the old tree is only ever read through O_NOFOLLOW, so a
- * symbolic link inside it (put there by hand) is never followed, and the
- * new tree is only ever created with O_EXCL, so the tree itself is the set
- * of paths written so far: a second write to one path is a D_OUT_CLASH.
+ * symbolic link inside it (put there by hand) is never followed, and in
+ * the new tree a symbolic link or a file where a folder is needed (or the
+ * reverse), left in a recycled spare, is removed, never followed.  The set
+ * of paths written so far makes a second write to one path, or a path
+ * used both as a file and as a folder, a D_OUT_CLASH.
  *
  * out_open() refuses output folders it must not replace: "/", the home
  * folder or a folder above it, a symbolic link, a mount point, the site
@@ -34,6 +50,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "arena.h"
 #include "diag.h"
 
 /* Limits on a path inside the output folder; each is far above what the
@@ -62,6 +79,13 @@ struct out_stats {
 	unsigned long long bytes_written;
 };
 
+/* One path of the new tree, in the set of paths written so far. */
+struct out_seen {
+	const char *path;	/* NULL: a free slot */
+	size_t len;
+	bool dir;
+};
+
 /* One open directory of the path being written, in both trees. */
 struct out_dir {
 	int newfd;
@@ -78,12 +102,15 @@ struct out_tree {
 	char *tmpname;		/* .NAME.new-PID: the tree being built */
 	char *oldname;		/* .NAME.old-PID: the old tree, when renameat2
 				 * cannot exchange the two */
+	char *sparename;	/* .NAME.spare: the tree kept for the next
+				 * build (see "The spare tree" above) */
 	int parentfd;
 	int newfd;		/* root of the new tree; holds a flock */
 	int oldfd;		/* root of the old tree, or -1 */
 	bool open;		/* between out_open and commit/abort */
 	bool failed;		/* an OS error: the tree cannot be committed */
 	bool old_marker;	/* the old tree has its marker file */
+	bool recycled;		/* the new tree is a recycled spare */
 	/* Set after out_open to skip RENAME_EXCHANGE and use the two-rename
 	 * fallback; for the tests and for filesystems that misreport. */
 	bool force_rename;
@@ -91,6 +118,9 @@ struct out_tree {
 	size_t ndirs;
 	char dirpath[OUT_PATH_MAX + 1]; /* the folders open in dirs[] */
 	unsigned char *chunk;	/* comparison and copy buffers */
+	struct out_seen *seen;	/* the paths written so far (hash set) */
+	size_t nseen, seencap;
+	struct arena names;	/* the bytes of those paths */
 	struct out_stats st;
 };
 
@@ -126,19 +156,21 @@ int out_write(struct out_tree *t, const char *relpath, const void *data,
 int out_copy(struct out_tree *t, const char *relpath, const char *srcpath);
 
 /*
- * Swaps the new tree in and removes the old one (without following its
- * symbolic links).  Before the swap the new root gets the old root's
- * permissions (0755 for a first build) and the filesystem is synced, so a
- * crash just after the swap cannot publish unwritten files.  Refuses,
- * returning -1 with the tree still open (call out_abort), when a write
- * failed or d holds any error.  st (may be NULL) receives the counts.
- * Failing to remove the old tree after the swap is only a warning: the
- * new site is in place.
+ * Swaps the new tree in and keeps the old one as the spare (or removes it,
+ * without following its symbolic links, when it cannot be kept).  A
+ * recycled tree is first swept of what this build did not write.  Before
+ * the swap the new root gets the old root's permissions (0755 for a first
+ * build) and the filesystem is synced, so a crash just after the swap
+ * cannot publish unwritten files.  Refuses, returning -1 with the tree
+ * still open (call out_abort), when a write failed or d holds any error.
+ * st (may be NULL) receives the counts.  Failing to remove the old tree
+ * after the swap is only a warning: the new site is in place.
  */
 int out_commit(struct out_tree *t, struct out_stats *st);
 
-/* Removes the new tree; the old folder is untouched.  Does nothing after a
- * successful out_commit or a failed out_open, so it can always be called. */
+/* Parks the new tree as the spare (or removes it); the old folder is
+ * untouched.  Does nothing after a successful out_commit or a failed
+ * out_open, so it can always be called. */
 void out_abort(struct out_tree *t);
 
 #endif

@@ -207,6 +207,14 @@ static int count_prefixed(const char *base, const char *prefix)
 	return n;
 }
 
+/* Trees of a build in progress beside "out"; the spare (.out.spare) is
+ * kept on purpose and is not one of them. */
+static int count_temporary(const char *base)
+{
+	return count_prefixed(base, ".out.new-") +
+	       count_prefixed(base, ".out.old-");
+}
+
 static int build(const char *out, const char *protect,
 		 const struct page *pages, size_t n, struct out_stats *st)
 {
@@ -419,7 +427,7 @@ static void test_abort(const char *base, const char *out)
 	after = listing(out, true);
 	CHECK_STR(after, before, "abort leaves the old tree byte-identical");
 	CHECK(access(tmp, F_OK) != 0, "abort removes the temporary tree");
-	CHECK_INT(count_prefixed(base, ".out."), 0,
+	CHECK_INT(count_temporary(base), 0,
 		  "abort leaves no temporary folder");
 	out_abort(&t);
 	CHECK(1, "a second out_abort is harmless");
@@ -445,7 +453,7 @@ static void test_error_blocks_commit(const char *base, const char *out)
 	out_abort(&t);
 	after = listing(out, true);
 	CHECK_STR(after, before, "the old tree is untouched after an error");
-	CHECK_INT(count_prefixed(base, ".out."), 0, "no temporary folder left");
+	CHECK_INT(count_temporary(base), 0, "no temporary folder left");
 	free(before);
 	free(after);
 	diag_free(&d);
@@ -822,9 +830,132 @@ static void test_rename_fallback(const char *base, const char *out)
 	CHECK_INT(st.written, 2, "... writing the changed and the new page");
 	CHECK(file_is(out, "kalender/b/index.html", "<p>event b</p>\n"),
 	      "... and the new tree is in place");
-	CHECK_INT(count_prefixed(base, ".out."), 0,
-		  "... leaving nothing beside");
+	CHECK_INT(count_temporary(base), 0,
+		  "... leaving nothing beside but the spare");
 	diag_free(&d);
+}
+
+/* ---- the spare tree ---- */
+
+static void rm_rf(const char *path);
+
+/* Builds pages into out with the trees beside it; returns the counts. */
+static struct out_stats build_counts(const char *out, const struct page *v,
+				     size_t n)
+{
+	struct out_stats st;
+
+	memset(&st, 0, sizeof(st));
+	if (build(out, NULL, v, n, &st) != 0)
+		printf("#   build of %s failed\n", out);
+	return st;
+}
+
+/* The spare shares unchanged files with the published tree: a change
+ * must never be written into a shared file. */
+static void test_spare_links(const char *base)
+{
+	char *out = cat(base, "sp"), *spare = cat(base, ".sp.spare");
+	struct stat a, b, s;
+	struct out_stats st;
+
+	build_counts(out, v1, NV1);
+	CHECK(access(spare, F_OK) != 0, "a first build leaves no spare");
+	build_counts(out, v1, NV1);
+	s = stat_in(spare, ".");
+	CHECK(S_ISDIR(s.st_mode) && (s.st_mode & 07777) == 0700,
+	      "the replaced tree is kept as a private spare");
+	a = stat_in(out, "kalender/a/index.html");
+	b = stat_in(spare, "kalender/a/index.html");
+	CHECK(a.st_ino == b.st_ino && a.st_nlink == 2,
+	      "an unchanged page is one file in both trees");
+	st = build_counts(out, v2, NV1);
+	CHECK_INT(st.written, 1, "a recycled build rewrites the changed page");
+	CHECK_INT(st.kept, NV1 - 1, "... and keeps the others");
+	CHECK(file_is(out, "kalender/a/index.html", "<p>event A</p>\n"),
+	      "the changed page is published");
+	CHECK(file_is(spare, "kalender/a/index.html", "<p>event a</p>\n"),
+	      "the file it shared with the spare is not written into");
+	b = stat_in(out, "kalender/a/index.html");
+	CHECK(b.st_ino != a.st_ino, "the changed page is a new file");
+	a = stat_in(out, "kalender/b/index.html");
+	st = build_counts(out, v2, NV1);
+	CHECK_INT(st.written, 0, "an identical recycled build writes nothing");
+	CHECK_INT(st.kept, NV1, "... and keeps every file");
+	b = stat_in(out, "kalender/b/index.html");
+	CHECK(same_stamp(&a, &b), "... with inode and mtime");
+	st = build_counts(out, v3, NV3);
+	CHECK_INT(st.removed, 1, "a page dropped from a recycled build is "
+				 "counted as removed");
+	CHECK(access(out, F_OK) == 0 && stat_in(out, "kalender/b").st_ino == 0,
+	      "... and is gone with its folder");
+	free(out);
+	free(spare);
+}
+
+/* Whatever is in the spare is swept or replaced, never followed. */
+static void test_spare_junk(const char *base)
+{
+	char *out = cat(base, "sj"), *spare = cat(base, ".sj.spare");
+	char *ref = cat(base, "sjref"), *outside = cat(base, "sjoutside");
+	char *p, *la, *lb;
+	struct out_stats st;
+
+	build_counts(out, v1, NV1);
+	build_counts(out, v1, NV1);
+	mkdir_in(base, "sjoutside");
+	p = cat(outside, "index.html");
+	put_file(p, "<p>event b</p>\n", 15);
+	free(p);
+	p = cat(spare, "junk.html");
+	put_file(p, "junk", 4);
+	free(p);
+	p = cat(spare, "kalender/b");
+	rm_rf(p);
+	if (symlink(outside, p) != 0)
+		die("test: symlink");
+	free(p);
+	p = cat(spare, "empty.txt");
+	unlink(p);
+	mkdir_in(spare, "empty.txt");
+	free(p);
+	st = build_counts(out, v2, NV1);
+	CHECK_INT(st.written, 1, "a build over a damaged spare commits");
+	build_counts(ref, v2, NV1);
+	la = listing(out, false);
+	lb = listing(ref, false);
+	CHECK_STR(la, lb, "it publishes exactly what a fresh build does");
+	free(la);
+	free(lb);
+	CHECK(file_is(outside, "index.html", "<p>event b</p>\n") &&
+	      stat_in(outside, "index.html").st_nlink == 1,
+	      "a symbolic link in the spare is not followed");
+	free(out);
+	free(spare);
+	free(ref);
+	free(outside);
+}
+
+/* A spare without our marker is not ours: left alone, not used. */
+static void test_spare_foreign(const char *base)
+{
+	char *out = cat(base, "sf"), *spare = cat(base, ".sf.spare");
+	char *p = cat(spare, "mine.txt");
+	struct out_stats st;
+
+	mkdir_in(base, ".sf.spare");
+	put_file(p, "mine\n", 5);
+	st = build_counts(out, v1, NV1);
+	CHECK_INT(st.written, NV1, "a build beside a foreign .NAME.spare");
+	st = build_counts(out, v1, NV1);
+	CHECK_INT(st.kept, NV1, "... and its rebuild work");
+	CHECK(file_is(spare, "mine.txt", "mine\n"),
+	      "the foreign folder is left alone");
+	CHECK(stat_in(out, "mine.txt").st_ino == 0,
+	      "and nothing of it is published");
+	free(out);
+	free(spare);
+	free(p);
 }
 
 /* rm -rf for the scratch folder, never following a link. */
@@ -884,6 +1015,9 @@ int main(void)
 	test_leftovers(base, out);
 	test_copy(base);
 	test_rename_fallback(base, out);
+	test_spare_links(base);
+	test_spare_junk(base);
+	test_spare_foreign(base);
 	free(out);
 	/* Kept after a failure, to look at. */
 	if (check_failed == 0)

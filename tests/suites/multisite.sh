@@ -1,0 +1,85 @@
+#!/bin/sh
+# multisite: several sites in one invocation (generator/multisite.h).
+#   zonesite build -j 2 -C a -C b -C c
+# Three copies of the golden site tests/regress/mini, one of them with a
+# broken link: the other two are built exactly as a one-site build builds
+# them, the broken one publishes nothing, each site's messages come as one
+# block in the order the sites were given (the same with -j 1 and -j 2),
+# and the exit status is the worst of the three.
+set -u
+ZONESITE=${ZONESITE:-build/release/zonesite}
+MINI=tests/regress/mini/site
+NOW="--now 2025-10-01"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { echo "ok - $1"; }
+nok() { echo "not ok - $1"; }
+check() { if eval "$2"; then ok "$1"; else nok "$1"; fi; }
+
+for s in a b c; do cp -r "$MINI" "$tmp/$s"; done
+page=$(ls "$tmp/b/pages"/*.md | head -1)
+printf '\nZie [dit](event:bestaat-niet).\n' >>"$page"
+# The reference: the site built on its own.
+SOURCE_DATE_EPOCH=0 "$ZONESITE" build -C "$MINI" -o "$tmp/ref" $NOW 2>/dev/null
+
+SOURCE_DATE_EPOCH=0 "$ZONESITE" build -j 2 -C "$tmp/a" -C "$tmp/b" -C "$tmp/c" $NOW \
+	>"$tmp/out2" 2>"$tmp/err2"
+status=$?
+check "three sites, one broken: exit status 1 (the worst)" '[ "$status" -eq 1 ]'
+check "nothing on standard output" '[ ! -s "$tmp/out2" ]'
+check "site a is built as on its own" 'diff -r "$tmp/ref" "$tmp/a/public" >/dev/null'
+check "site c is built as on its own" 'diff -r "$tmp/ref" "$tmp/c/public" >/dev/null'
+check "the broken site publishes nothing" '[ ! -e "$tmp/b/public" ]'
+check "its error is reported" \
+	'grep -q "^$tmp/b/pages/.*: error: link to unknown event .bestaat-niet." "$tmp/err2"'
+
+# Each site's lines form one block, closed by its outcome line, in the
+# order given: a line naming site X never follows X's outcome line nor
+# precedes the outcome line of the site before X.
+awk -v t="$tmp" '
+	BEGIN { split("a b c", order, " "); cur = 1; bad = 0 }
+	{
+		for (i = 1; i <= 3; i++)
+			if (index($0, t "/" order[i] "/") == 1 && i != cur)
+				bad = 1
+		if (index($0, "zonesite: " t "/" order[cur] ": ") == 1)
+			cur++
+	}
+	END { exit bad || cur != 4 }' "$tmp/err2"
+check "each site's messages form one block, in the order given" '[ $? -eq 0 ]'
+check "outcome lines name each site" \
+	'grep -q "^zonesite: $tmp/a: built$" "$tmp/err2" &&
+	 grep -q "^zonesite: $tmp/b: content errors, nothing published$" "$tmp/err2" &&
+	 grep -q "^zonesite: $tmp/c: built$" "$tmp/err2"'
+check "a last line sums up" \
+	'[ "$(tail -1 "$tmp/err2")" = "zonesite: 3 sites: 2 built, 1 with errors" ]'
+
+SOURCE_DATE_EPOCH=0 "$ZONESITE" build -j 1 -C "$tmp/a" -C "$tmp/b" -C "$tmp/c" $NOW \
+	>/dev/null 2>"$tmp/err1"
+check "-j 1 prints exactly what -j 2 printed" 'cmp -s "$tmp/err1" "$tmp/err2"'
+
+sed -i '$d' "$page"
+SOURCE_DATE_EPOCH=0 "$ZONESITE" build -C "$tmp/a" -C "$tmp/b" -C "$tmp/c" $NOW 2>"$tmp/err"
+status=$?
+check "all three fixed: exit status 0" '[ "$status" -eq 0 ]'
+check "... and the third is built too" 'diff -r "$tmp/ref" "$tmp/b/public" >/dev/null'
+
+rm -rf "$tmp/a/public"
+SOURCE_DATE_EPOCH=0 "$ZONESITE" check -C "$tmp/a" -C "$tmp/c" $NOW 2>"$tmp/err"
+status=$?
+check "check of two sites: exit status 0, nothing written" \
+	'[ "$status" -eq 0 ] && [ ! -e "$tmp/a/public" ]'
+check "... and worded as a check" \
+	'grep -q "^zonesite: $tmp/a: checked, no errors$" "$tmp/err"'
+
+usage() {
+	"$ZONESITE" "$@" >/dev/null 2>"$tmp/usage"
+	[ $? -eq 2 ]
+}
+check "a site given twice is a usage error" \
+	'usage build -C "$tmp/a" -C "$tmp/a/../a" && grep -q "given twice" "$tmp/usage"'
+check "-o with several sites is a usage error" \
+	'usage build -C "$tmp/a" -C "$tmp/c" -o "$tmp/x" && [ ! -e "$tmp/x" ]'
+check "-j 0 is a usage error" 'usage build -j 0 -C "$tmp/a" -C "$tmp/c"'
+check "report takes one site" 'usage report -C "$tmp/a" -C "$tmp/c"'

@@ -1,0 +1,194 @@
+/*
+ * test_diag: how diagnostics are printed (diag.c), beyond the wording
+ * the bad-input corpus pins down.
+ *
+ * The cases here come from the hostile-input suite: a one-line list with a
+ * problem in each of its thousands of items used to print the whole line
+ * under every message (output quadratic in the line's length, one write
+ * per byte on unbuffered standard error).  Long lines are now shown as a
+ * window around the column, marked with "..."; short lines exactly as
+ * before; the caret stays under the right code point; a NUL byte ends the
+ * excerpt; and diag_pos_at gives the same answer in any order of calls.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "check.h"
+#include "diag.h"
+#include "xalloc.h"
+
+/* Everything reported so far, as printed; the caller frees it. */
+static char *printed(struct diag_ctx *d)
+{
+	char *p = NULL;
+	size_t n = 0;
+	FILE *m = open_memstream(&p, &n);
+
+	if (m == NULL)
+		die("open_memstream failed");
+	diag_flush(d, m);
+	fclose(m);
+	return p;
+}
+
+/* The text printed for one error at (line, col) of text. */
+static char *one(const char *text, size_t len, unsigned line, unsigned col)
+{
+	struct diag_ctx d;
+	struct source *src;
+	char *out;
+
+	diag_init(&d);
+	src = diag_source(&d, "t.md", text, len);
+	diag(&d, D_NUL_BYTE, src, (struct pos){ line, col });
+	out = printed(&d);
+	diag_free(&d);
+	return out;
+}
+
+static void short_line(void)
+{
+	char *out = one("titel: x\nstart: morgen\n", 23, 2, 8);
+
+	CHECK_STR(out, "t.md:2:8: error: NUL byte in a text file\n"
+		       "    2 | start: morgen\n"
+		       "      |        ^\n",
+		  "a short line is shown whole, the caret under its column");
+	free(out);
+}
+
+/* The excerpt and caret lines of a printed diagnostic. */
+static void split(const char *out, struct buf *excerpt, struct buf *caret)
+{
+	const char *a = strchr(out, '\n') + 1, *b = strchr(a, '\n') + 1;
+	const char *c = strchr(b, '\n');
+
+	buf_put(excerpt, a, (size_t)(b - 1 - a));
+	buf_put(caret, b, (size_t)(c - b));
+}
+
+static void long_line_middle(void)
+{
+	struct buf line = BUF_INIT, ex = BUF_INIT, caret = BUF_INIT;
+	char *out;
+	size_t i;
+
+	for (i = 0; i < 3000; i++)
+		buf_putc(&line, (char)('a' + i % 26));
+	/* col 1500 is the character at index 1499 */
+	out = one(line.ptr, line.len, 1, 1500);
+	split(out, &ex, &caret);
+	CHECK(strncmp(ex.ptr, "    1 | ...", 11) == 0,
+	      "a window in the middle of a long line starts with '...'");
+	CHECK(ex.len >= 3 && strcmp(ex.ptr + ex.len - 3, "...") == 0,
+	      "and ends with '...'");
+	CHECK(ex.len < 300, "the window is short, not the whole 3000 columns");
+	CHECK_INT(strlen(caret.ptr), 8 + 3 + 120 + 1,
+		  "the caret is 120 columns into the window, after '...'");
+	CHECK_INT(ex.ptr[strlen(caret.ptr) - 1], line.ptr[1499],
+		  "the caret stands under the character of column 1500");
+	free(out);
+	buf_free(&line);
+	buf_free(&ex);
+	buf_free(&caret);
+}
+
+static void long_line_start(void)
+{
+	struct buf line = BUF_INIT, ex = BUF_INIT, caret = BUF_INIT;
+	char *out;
+	size_t i;
+
+	buf_puts(&line, "ééé");
+	for (i = 0; i < 2000; i++)
+		buf_putc(&line, 'x');
+	out = one(line.ptr, line.len, 1, 4);
+	split(out, &ex, &caret);
+	CHECK(strncmp(ex.ptr, "    1 | ééé", 13) == 0,
+	      "a problem near the start of a long line: no leading '...'");
+	CHECK(strcmp(ex.ptr + ex.len - 3, "...") == 0,
+	      "the rest of the line is cut");
+	CHECK_STR(caret.ptr, "      |    ^",
+		  "columns count code points, not bytes");
+	free(out);
+	buf_free(&line);
+	buf_free(&ex);
+	buf_free(&caret);
+}
+
+static void many_on_one_line(void)
+{
+	struct buf line = BUF_INIT;
+	struct diag_ctx d;
+	struct source *src;
+	char *out;
+	size_t i, n = 20000;
+
+	for (i = 0; i < n; i++)
+		buf_puts(&line, "aalter, ");
+	diag_init(&d);
+	src = diag_source(&d, "t.md", line.ptr, line.len);
+	/* In file order, as the parsers report: one pass over the line. */
+	for (i = 0; i < n; i++)
+		diag(&d, D_NUL_BYTE, src, diag_pos_at(src, i * 8));
+	out = printed(&d);
+	CHECK(strlen(out) < n * 600,
+	      "20000 problems on one 160000-byte line print short excerpts");
+	CHECK(strstr(out, "t.md:1:159993: error") != NULL,
+	      "the last item's column is right");
+	CHECK(strstr(out, "t.md:1:9: error") != NULL,
+	      "the second item's column is right");
+	free(out);
+	diag_free(&d);
+	buf_free(&line);
+}
+
+static void pos_any_order(void)
+{
+	static const char text[] = "één\ntwee drie\nvier vijf zes\n";
+	static const size_t offs[] = { 20, 5, 25, 0, 12, 12, 3, 30 };
+	struct diag_ctx d1, d2;
+	struct source *s1, *s2;
+	size_t i;
+	int same = 1;
+
+	diag_init(&d1);
+	diag_init(&d2);
+	s1 = diag_source(&d1, "a", text, sizeof(text) - 1);
+	for (i = 0; i < sizeof(offs) / sizeof(offs[0]); i++) {
+		struct pos a = diag_pos_at(s1, offs[i]), b;
+
+		s2 = diag_source(&d2, "b", text, sizeof(text) - 1);
+		b = diag_pos_at(s2, offs[i]);
+		same &= a.line == b.line && a.col == b.col;
+	}
+	CHECK(same, "diag_pos_at answers the same whatever came before");
+	CHECK_INT(diag_pos_at(s1, 3).col, 3, "'één': byte 3 is column 3");
+	CHECK_INT(diag_pos_at(s1, 2).col, 2, "and byte 2 column 2");
+	diag_free(&d1);
+	diag_free(&d2);
+}
+
+static void nul_ends_excerpt(void)
+{
+	char *out = one("ab\0cd\n", 6, 1, 3);
+
+	CHECK_STR(out, "t.md:1:3: error: NUL byte in a text file\n"
+		       "    1 | ab\n"
+		       "      |   ^\n",
+		  "a NUL byte ends the excerpt");
+	free(out);
+}
+
+int main(void)
+{
+	short_line();
+	long_line_middle();
+	long_line_start();
+	many_on_one_line();
+	pos_any_order();
+	nul_ends_excerpt();
+	return check_done();
+}
