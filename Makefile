@@ -42,7 +42,8 @@ FUZZ_LONG    ?= 600
 NOW      ?= 2025-10-01
 
 .PHONY: all site deps test-deps test clean asan valgrind regress-rebuild \
-	bad-rebuild install test-bins san-bins fuzz-deps fuzz-bins fuzz-targets fuzz
+	bad-rebuild install test-bins san-bins fuzz-deps fuzz-bins fuzz-targets fuzz \
+	bench
 
 all: $(ZONESITE)
 
@@ -113,7 +114,7 @@ san-bins:
 # The unit, spec, regress and bad-input suites and a demo build against
 # the sanitizer build (make test runs this too, as the memory-asan gate).
 asan: san-bins
-	SAN_BUILD=$(SAN_BUILD) sh tests/suites/memory-asan.sh
+	SAN_BUILD=$(SAN_BUILD) sh tests/tools/gate sh tests/suites/memory-asan.sh
 
 # libFuzzer needs clang and its runtime (Debian: libclang-rt-14-dev).
 FUZZ_PROBE = int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }
@@ -137,13 +138,20 @@ fuzz-bins: fuzz-deps
 
 # Longer fuzzing than make test's: FUZZ_LONG seconds per target.
 fuzz: fuzz-bins
-	FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_LONG) sh tests/fuzz/run
+	FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_LONG) sh tests/tools/gate sh tests/fuzz/run
 
 # The demo build under valgrind: no error, nothing definitely lost
 # (make test runs this too, as the memory-valgrind gate).
 valgrind: $(BIN)
 	@sh tests/tools/need valgrind valgrind
-	ZONESITE=$(BIN) sh tests/suites/memory-valgrind.sh
+	ZONESITE=$(BIN) sh tests/tools/gate sh tests/suites/memory-valgrind.sh
+
+# The benchmark against Hugo and the machine's floor (tests/bench/run;
+# README "Performance").  Never part of `make test`: speed is measured
+# here, not asserted.  BENCH_SIZES, BENCH_RUNS, ... are described there.
+bench: $(BIN)
+	@sh tests/tools/need hugo hugo
+	ZONESITE=$(BIN) /usr/bin/python3 tests/bench/run
 
 regress-rebuild: $(BIN)
 	REBUILD=1 ZONESITE=$(BIN) sh tests/regress/run

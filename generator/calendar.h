@@ -27,6 +27,9 @@ enum {
 	CAL_GRID_MAX_YEARS = 10,
 	/* Clients are asked to refresh a subscribed feed this often. */
 	CAL_REFRESH_HOURS = 12,
+	/* A list entry names at most this many municipalities, else counts
+	 * them ("12 gemeenten"). */
+	CAL_MUNICIPALITIES_SHOWN = 8,
 };
 
 /* Folder names under the calendar's path (/kalender/...). */
@@ -56,20 +59,30 @@ struct cal_entry {
 	bool tbd;
 };
 
+/* The entries of one facet's vocabulary, by vocabulary index: entry
+ * indices idx[off[k]] .. idx[off[k + 1] - 1], in calendar order.  Built
+ * once, so a site with many municipalities costs linear time, not
+ * municipalities times entries. */
+struct cal_facet_index {
+	size_t *idx, *off;
+	size_t *upcoming;             /* per vocabulary index */
+};
+
 struct cal {
 	struct cal_entry *v;          /* sorted: date, precision, id */
 	size_t n;
+	struct cal_facet_index facet[CF__COUNT]; /* after cal_index() */
 };
 
 /* The entries of this edition (free with cal_free). */
 void cal_collect(struct render *r, struct cal *c);
+/* Fills c->facet. */
+void cal_index(struct render *r, struct cal *c);
 void cal_free(struct cal *c);
 
 /* False for a vocabulary id given a second time (model.c reports it):
  * its pages and feeds are made once, for the first. */
 bool cal_facet_first(struct render *r, enum cal_facet f, size_t i);
-/* Whether e is on the facet's vocabulary entry index. */
-bool cal_in_facet(const struct cal_entry *e, enum cal_facet f, int index);
 extern const enum vocab cal_facet_vocab[CF__COUNT];
 extern const char *const cal_facet_dir[CF__COUNT];
 

@@ -407,12 +407,14 @@ static void write_facet_feeds(struct render *r, const struct cal *c,
 
 	for (f = 0; f < CF__COUNT; f++)
 		for (i = 0; i < r->s->cfg.vocab[cal_facet_vocab[f]].n; i++) {
+			const struct cal_facet_index *x = &c->facet[f];
+
 			if (!cal_facet_first(r, (enum cal_facet)f, i))
 				continue;
-			for (n = 0, j = 0; j < c->n; j++)
-				if (has[j] && cal_in_facet(&c->v[j],
-							   (enum cal_facet)f, (int)i))
-					sel[n++] = all[j];
+
+			for (n = 0, j = x->off[i]; j < x->off[i + 1]; j++)
+				if (has[x->idx[j]])
+					sel[n++] = all[x->idx[j]];
 			buf_reset(&path);
 			cal_feed_path(r, &path, (enum cal_facet)f, (int)i);
 			write_calendar(r, path.ptr, feed_name(r, &name,

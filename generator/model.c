@@ -110,15 +110,65 @@ struct item *model_find(const struct site *s, enum kind k, struct slice id)
 	return i < 0 ? NULL : s->kinds[k].v[i];
 }
 
+static struct slice vocab_id(const struct site *s, enum vocab v, int i)
+{
+	return LIST_AT(s->cfg.vocab[v], struct vocab_entry, i).id.s;
+}
+
+/* Binary search in the sorted index: a zone may list many entries (all
+ * postcodes of a province), and every file looks them up. */
 int model_find_vocab(const struct site *s, enum vocab v, struct slice id)
 {
-	const struct list *l = &s->cfg.vocab[v];
-	size_t i;
+	const int *order = s->vocab_sorted[v];
+	size_t lo = 0, hi = s->cfg.vocab[v].n;
 
-	for (i = 0; i < l->n; i++)
-		if (sl_eq(LIST_AT(*l, struct vocab_entry, i).id.s, id))
-			return (int)i;
+	while (order && lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = sl_cmp(vocab_id(s, v, order[mid]), id);
+
+		if (c == 0)
+			return order[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return -1;
+}
+
+struct id_index {
+	struct slice id;
+	int index;
+};
+
+static int cmp_id_index(const void *a, const void *b)
+{
+	const struct id_index *x = a, *y = b;
+	int c = sl_cmp(x->id, y->id);
+
+	return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+static void index_vocabs(struct build *b)
+{
+	struct site *s = &b->site;
+	size_t i, n;
+	int v;
+
+	for (v = 0; v < V__COUNT; v++) {
+		struct id_index *tmp;
+
+		n = s->cfg.vocab[v].n;
+		s->vocab_sorted[v] = arena_array(&b->arena, n + 1, sizeof(int));
+		tmp = xreallocarray(NULL, n + 1, sizeof(*tmp));
+		for (i = 0; i < n; i++)
+			tmp[i] = (struct id_index){ vocab_id(s, v, (int)i), (int)i };
+		if (n > 1)
+			qsort(tmp, n, sizeof(*tmp), cmp_id_index);
+		for (i = 0; i < n; i++)
+			s->vocab_sorted[v][i] = tmp[i].index;
+		free(tmp);
+	}
 }
 
 int model_find_objective(const struct site *s, struct slice id)
@@ -200,26 +250,34 @@ static void default_vocabs(struct build *b)
 	}
 }
 
+/* Ids must be valid and unique; the sorted index puts repeats side by
+ * side, and the later entry is the one reported. */
 static void check_vocab_ids(struct build *b)
 {
-	struct site_config *c = &b->site.cfg;
+	struct site *s = &b->site;
 	int v;
-	size_t i, j;
+	size_t i;
 
 	for (v = 0; v < V__COUNT; v++) {
-		const struct list *l = &c->vocab[v];
+		const struct list *l = &s->cfg.vocab[v];
+		const int *order = s->vocab_sorted[v];
 
-		for (i = 0; c->vocab[v].set && i < l->n; i++) {
+		if (!l->set)
+			continue;
+		for (i = 0; i < l->n; i++) {
 			const struct text *id = &LIST_AT(*l, struct vocab_entry, i).id;
 
 			if (!validate_id(id->s))
-				diag(&b->diag, D_BAD_ID, b->site.config_src,
+				diag(&b->diag, D_BAD_ID, s->config_src,
 				     id->pos, id->s.ptr);
-			for (j = 0; j < i; j++)
-				if (sl_eq(LIST_AT(*l, struct vocab_entry, j).id.s, id->s))
-					diag(&b->diag, D_DUP_VOCAB,
-					     b->site.config_src, id->pos,
-					     vocab_keys[v], id->s.ptr);
+			if (i > 0 && sl_eq(vocab_id(s, v, order[i - 1]),
+					   vocab_id(s, v, order[i]))) {
+				const struct text *dup = &LIST_AT(*l,
+					struct vocab_entry, order[i]).id;
+
+				diag(&b->diag, D_DUP_VOCAB, s->config_src,
+				     dup->pos, vocab_keys[v], dup->s.ptr);
+			}
 		}
 	}
 }
@@ -262,6 +320,7 @@ static void decode_site(struct build *b)
 		b->site.config_broken = root->kind != Y_MAP;
 	}
 	default_vocabs(b);
+	index_vocabs(b);
 	check_vocab_ids(b);
 	check_site_values(b);
 }

@@ -307,6 +307,7 @@ struct site {
 	struct kind_table kinds[K__ITEMS];
 	enum edition edition;
 	bool config_broken;       /* site.yaml unreadable: vocabularies unknown */
+	int *vocab_sorted[V__COUNT]; /* entry indices in id order, for lookups */
 	int now_day;              /* days since 1970-01-01, Brussels date */
 };
 

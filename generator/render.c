@@ -1254,6 +1254,7 @@ unsigned render_check_links(struct build *b)
 		check_all_links(&r);
 	}
 	free_urls(&r);
+	free(r.events);
 	arena_free(&r.pa);
 	return diag_errors(&b->diag) - before;
 }
@@ -1262,7 +1263,6 @@ unsigned render_site(struct build *b)
 {
 	struct render r;
 	unsigned before = diag_errors(&b->diag);
-	struct out_stats st;
 
 	memset(&r, 0, sizeof(r));
 	r.b = b;
@@ -1276,6 +1276,8 @@ unsigned render_site(struct build *b)
 		 * still checked so the run reports everything. */
 		check_all_links(&r);
 		free_urls(&r);
+		free(r.events);
+		arena_free(&r.pa);
 		return diag_errors(&b->diag) - before;
 	}
 	r.ledger = ledger_open(&r);
@@ -1300,8 +1302,9 @@ unsigned render_site(struct build *b)
 	if (r.writing) {
 		/* The ledger in the site source changes only once the new
 		 * site is in place. */
+		/* No counts wanted: they would cost a walk of the old tree. */
 		if (diag_errors(&b->diag) == before &&
-		    out_commit(&r.out, &st) == 0)
+		    out_commit(&r.out, NULL) == 0)
 			ledger_save(&r);
 		out_abort(&r.out); /* nothing to do after a successful commit */
 	}

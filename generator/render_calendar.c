@@ -43,7 +43,7 @@ const char *const cal_facet_dir[CF__COUNT] = {
 	[CF_TYPE] = CAL_DIR_TYPE, [CF_AUDIENCE] = CAL_DIR_AUDIENCE,
 	[CF_MUNICIPALITY] = CAL_DIR_MUNICIPALITY,
 };
-/* data-* attribute names for the filter script, and the select labels. */
+/* The data-* attribute each facet has on a list entry, for calendar.js. */
 static const char *const facet_attr[CF__COUNT] = { "type", "audience",
 	"municipality" };
 
@@ -163,8 +163,8 @@ void cal_collect(struct render *r, struct cal *c)
 
 	for (i = 0; i < t->n; i++)
 		cap += ((const struct action *)t->v[i])->milestones.n;
+	memset(c, 0, sizeof(*c));
 	c->v = xcalloc(cap + 1, sizeof(*c->v));
-	c->n = 0;
 	for (i = 0; i < ev->n; i++) {
 		const struct event *x = (const struct event *)ev->v[i];
 		struct cal_entry *e;
@@ -184,19 +184,20 @@ void cal_collect(struct render *r, struct cal *c)
 
 void cal_free(struct cal *c)
 {
+	int f;
+
+	for (f = 0; f < CF__COUNT; f++) {
+		free(c->facet[f].idx);
+		free(c->facet[f].off);
+		free(c->facet[f].upcoming);
+	}
 	free(c->v);
-	c->v = NULL;
-	c->n = 0;
+	memset(c, 0, sizeof(*c));
 }
 
-static bool ref_list_has(const struct list *l, int index)
+static bool is_past(struct render *r, const struct cal_entry *e)
 {
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		if (LIST_AT(*l, struct ref, i).index == index)
-			return true;
-	return false;
+	return !e->tbd && e->last_day < r->s->now_day;
 }
 
 bool cal_facet_first(struct render *r, enum cal_facet f, size_t i)
@@ -207,24 +208,79 @@ bool cal_facet_first(struct render *r, enum cal_facet f, size_t i)
 		LIST_AT(*l, struct vocab_entry, i).id.s) == (int)i;
 }
 
-bool cal_in_facet(const struct cal_entry *e, enum cal_facet f, int index)
+/* The references an entry has for a facet: a list, or the one type. */
+static const struct list *facet_refs(const struct cal_entry *e,
+				     enum cal_facet f, const struct ref **one)
 {
-	switch (f) {
-	case CF_TYPE:
-		return e->ev && e->ev->type.set && e->ev->type.index == index;
-	case CF_AUDIENCE:
-		return e->ev && ref_list_has(&e->ev->audience, index);
-	case CF_MUNICIPALITY:
-		return ref_list_has(e->ev ? &e->ev->municipalities :
-				    &e->action->municipalities, index);
-	default:
-		return true;
+	*one = NULL;
+	if (f == CF_TYPE) {
+		if (e->ev && e->ev->type.set)
+			*one = &e->ev->type;
+		return NULL;
+	}
+	if (f == CF_AUDIENCE)
+		return e->ev ? &e->ev->audience : NULL;
+	return e->ev ? &e->ev->municipalities : &e->action->municipalities;
+}
+
+/* Calls add(k) for each vocabulary index of entry e in facet f. */
+static void each_ref(const struct cal_entry *e, enum cal_facet f, size_t nvoc,
+		     void (*add)(struct cal_facet_index *, size_t, size_t),
+		     struct cal_facet_index *x, size_t entry)
+{
+	const struct ref *one;
+	const struct list *l = facet_refs(e, f, &one);
+	size_t i;
+
+	if (one && one->index >= 0 && (size_t)one->index < nvoc)
+		add(x, (size_t)one->index, entry);
+	for (i = 0; l && i < l->n; i++) {
+		int k = LIST_AT(*l, struct ref, i).index;
+
+		if (k >= 0 && (size_t)k < nvoc)
+			add(x, (size_t)k, entry);
 	}
 }
 
-static bool is_past(struct render *r, const struct cal_entry *e)
+static void count_ref(struct cal_facet_index *x, size_t k, size_t entry)
 {
-	return !e->tbd && e->last_day < r->s->now_day;
+	(void)entry;
+	x->off[k + 1]++;
+}
+
+static void fill_ref(struct cal_facet_index *x, size_t k, size_t entry)
+{
+	x->idx[x->upcoming[k]++] = entry; /* upcoming: a cursor for now */
+}
+
+/* A counting sort of the entries by vocabulary index, per facet. */
+void cal_index(struct render *r, struct cal *c)
+{
+	int f;
+	size_t i, k;
+
+	for (f = 0; f < CF__COUNT; f++) {
+		struct cal_facet_index *x = &c->facet[f];
+		size_t nvoc = r->s->cfg.vocab[cal_facet_vocab[f]].n;
+
+		x->off = xcalloc(nvoc + 2, sizeof(*x->off));
+		x->upcoming = xcalloc(nvoc + 1, sizeof(*x->upcoming));
+		for (i = 0; i < c->n; i++)
+			each_ref(&c->v[i], (enum cal_facet)f, nvoc, count_ref, x, i);
+		for (k = 0; k < nvoc; k++)
+			x->off[k + 1] += x->off[k];
+		x->idx = xcalloc(x->off[nvoc] + 1, sizeof(*x->idx));
+		memcpy(x->upcoming, x->off, nvoc * sizeof(*x->off));
+		for (i = 0; i < c->n; i++)
+			each_ref(&c->v[i], (enum cal_facet)f, nvoc, fill_ref, x, i);
+		for (k = 0; k < nvoc; k++) {
+			size_t j;
+
+			x->upcoming[k] = 0;
+			for (j = x->off[k]; j < x->off[k + 1]; j++)
+				x->upcoming[k] += !is_past(r, &c->v[x->idx[j]]);
+		}
+	}
 }
 
 const char *cal_entry_url(struct render *r, const struct cal_entry *e)
@@ -374,23 +430,31 @@ static void put_ids(struct render *r, struct tv *m, const char *key,
 	buf_free(&b);
 }
 
+/* The type and municipalities an entry shows, and, on the list the
+ * script filters, the ids it filters on.  An entry for more municipalities
+ * than CAL_MUNICIPALITIES_SHOWN says how many: it is listed on each of
+ * their pages, and naming them all there would grow as their square. */
 static void put_entry_facets(struct render *r, struct tv *m,
-			     const struct cal_entry *e)
+			     const struct cal_entry *e, bool filterable)
 {
 	const struct event *ev = e->ev;
+	const struct list *munis = ev ? &ev->municipalities :
+				   &e->action->municipalities;
 
 	if (ev && ev->type.set) {
 		put(r, m, "type", vocab_tv(r, V_EVENT_TYPE, &ev->type));
-		put_sl(r, m, "data_type", ev->type.id);
+		if (filterable)
+			put_sl(r, m, "data_type", ev->type.id);
 	}
-	if (ev) {
+	if (filterable && ev)
 		put_ids(r, m, "data_audience", &ev->audience);
-		put(r, m, "audience", vocab_list(r, V_AUDIENCE, &ev->audience));
-	}
-	put_ids(r, m, "data_municipality", ev ? &ev->municipalities :
-		&e->action->municipalities);
-	put(r, m, "municipalities", vocab_list(r, V_MUNICIPALITY, ev ?
-		&ev->municipalities : &e->action->municipalities));
+	if (filterable)
+		put_ids(r, m, "data_municipality", munis);
+	put_bool(r, m, "filterable", filterable);
+	if (munis->n > CAL_MUNICIPALITIES_SHOWN)
+		put_int(r, m, "municipality_count", (long long)munis->n);
+	else
+		put(r, m, "municipalities", vocab_list(r, V_MUNICIPALITY, munis));
 }
 
 /* The place's name, or the name of the service it is held at. */
@@ -409,7 +473,8 @@ static void put_location_name(struct render *r, struct tv *m,
 }
 
 /* The fields every view of an entry shows. */
-static struct tv *entry_tv(struct render *r, const struct cal_entry *e)
+static struct tv *entry_tv(struct render *r, const struct cal_entry *e,
+			   bool filterable)
 {
 	struct tv *m = rmap(r);
 	struct buf b = BUF_INIT;
@@ -422,7 +487,7 @@ static struct tv *entry_tv(struct render *r, const struct cal_entry *e)
 	buf_free(&b);
 	put_status(r, m, e->status, e->tentative);
 	put_bool(r, m, "fuzzy", !e->day_precise);
-	put_entry_facets(r, m, e);
+	put_entry_facets(r, m, e, filterable);
 	if (e->ev) {
 		put_text(r, m, "date_label", &e->ev->label);
 		put_location_name(r, m, e->ev);
@@ -552,15 +617,16 @@ static void list_placements(struct render *r, const struct cal *c,
 {
 	size_t i;
 
+	const struct cal_facet_index *x = facet >= 0 ? &c->facet[facet] : NULL;
+	size_t from = x ? x->off[index] : 0, to = x ? x->off[index + 1] : c->n;
+
 	memset(p, 0, sizeof(*p));
 	p->past = past;
-	for (i = 0; i < c->n; i++) {
-		const struct cal_entry *e = &c->v[i];
+	for (i = from; i < to; i++) {
+		size_t k = x ? x->idx[i] : i;
 
-		if (is_past(r, e) != past ||
-		    (facet >= 0 && !cal_in_facet(e, (enum cal_facet)facet, index)))
-			continue;
-		place_entry(r, p, e, i);
+		if (is_past(r, &c->v[k]) == past)
+			place_entry(r, p, &c->v[k], k);
 	}
 	if (p->n)
 		qsort(p->v, p->n, sizeof(*p->v), past ? cmp_down : cmp_up);
@@ -609,7 +675,7 @@ static struct tv *new_day(struct render *r, int64_t day)
 /* The months of a list, each with its band and its days. */
 static struct tv *month_groups(struct render *r, const struct cal *c,
 			       const struct placements *p,
-			       const int64_t range[2])
+			       const int64_t range[2], bool filterable)
 {
 	struct tv *groups = rlist(r), *g = NULL, *band = NULL, *days = NULL,
 		  *items = NULL;
@@ -619,7 +685,7 @@ static struct tv *month_groups(struct render *r, const struct cal *c,
 	for (k = 0; k < p->n; k++) {
 		const struct placement *pl = &p->v[k];
 		const struct cal_entry *e = &c->v[pl->entry];
-		struct tv *it = entry_tv(r, e);
+		struct tv *it = entry_tv(r, e, filterable);
 
 		if (g == NULL || pl->month != month) {
 			g = new_month_group(r, pl->month, range[0], range[1]);
@@ -719,16 +785,6 @@ static void put_feed_url(struct render *r, struct tv *m, enum cal_facet f,
 	buf_free(&b);
 }
 
-static size_t count_upcoming(struct render *r, const struct cal *c,
-			     enum cal_facet f, int index)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < c->n; i++)
-		n += !is_past(r, &c->v[i]) && cal_in_facet(&c->v[i], f, index);
-	return n;
-}
-
 /* For each facet, its entries: label, page, feed and upcoming count. */
 static struct tv *facet_lists(struct render *r, const struct cal *c,
 			      int current_facet, int current_index)
@@ -758,7 +814,7 @@ static struct tv *facet_lists(struct render *r, const struct cal *c,
 			if (!cal_facet_first(r, (enum cal_facet)f, i))
 				continue;
 			m = rmap(r);
-			n = count_upcoming(r, c, (enum cal_facet)f, (int)i);
+			n = c->facet[f].upcoming[i];
 
 			put_sl(r, m, "id", LIST_AT(*voc, struct vocab_entry, i).id.s);
 			put_sl(r, m, "label", vocab_label(r->s, cal_facet_vocab[f],
@@ -813,7 +869,7 @@ static void render_list(struct render *r, const struct cal *c, bool past,
 	struct buf dir = BUF_INIT, t = BUF_INIT;
 
 	list_placements(r, c, past, facet, index, &p);
-	groups = month_groups(r, c, &p, range);
+	groups = month_groups(r, c, &p, range, !past && facet < 0);
 	put(r, m, "groups", groups);
 	put_bool(r, m, "archive", past);
 	buf_printf(&dir, "%s/", r->kind_path[K_EVENT]);
@@ -837,7 +893,8 @@ static void render_list(struct render *r, const struct cal *c, bool past,
 		if (past)
 			buf_puts(&dir, CAL_DIR_ARCHIVE "/");
 	}
-	if (!past)
+	/* every facet on every facet page would cost facets squared */
+	if (!past && facet < 0)
 		put(r, m, "facets", facet_lists(r, c, facet, index));
 	put_bool(r, m, "main_list", !past && facet < 0);
 	put_nav(r, m, range, have_grid, past ? "nav_archive" :
@@ -857,7 +914,7 @@ static void render_list(struct render *r, const struct cal *c, bool past,
 
 static struct tv *band_entry(struct render *r, const struct cal_entry *e)
 {
-	struct tv *m = entry_tv(r, e);
+	struct tv *m = entry_tv(r, e, false);
 
 	put_bool(r, m, "in_band", true);
 	put_bool(r, m, "title_h3", true);
@@ -1230,6 +1287,7 @@ void render_calendar(struct render *r)
 	int f;
 
 	cal_collect(r, &c);
+	cal_index(r, &c);
 	have_grid = grid_range(r, &c, range);
 	for (i = 0; i < c.n; i++)
 		if (c.v[i].ev)

@@ -69,6 +69,8 @@ struct smap {
 	char (*letters)[MAP_LETTER_MAX]; /* ncat + 1: the last for "other" */
 	struct svc *v;
 	size_t n;
+	size_t *cat_n, *muni_n;     /* services per category (last: other),
+				       per municipality */
 	const char *script;         /* map.js's URL, NULL without one */
 };
 
@@ -285,12 +287,20 @@ static int cmp_svc(const void *a, const void *b)
 	return sl_cmp(x->s->it.id, y->s->it.id);
 }
 
+static size_t cat_slot(const struct smap *m, int ci)
+{
+	return ci < 0 ? m->ncat : (size_t)ci;
+}
+
 static void collect_svcs(struct render *r, struct smap *m)
 {
 	const struct kind_table *t = &r->s->kinds[K_SERVICE];
 	size_t i;
 
 	m->v = xcalloc(t->n + 1, sizeof(*m->v));
+	m->cat_n = xcalloc(m->ncat + 1, sizeof(*m->cat_n));
+	m->muni_n = xcalloc(r->s->cfg.vocab[V_MUNICIPALITY].n + 1,
+			    sizeof(*m->muni_n));
 	for (i = 0; i < t->n; i++) {
 		const struct service *s = (const struct service *)t->v[i];
 		struct svc *v;
@@ -302,6 +312,9 @@ static void collect_svcs(struct render *r, struct smap *m)
 		v->index = i;
 		v->mi = s->municipality.set ? s->municipality.index : -1;
 		v->ci = s->category.set ? s->category.index : -1;
+		m->cat_n[cat_slot(m, v->ci)]++;
+		if (v->mi >= 0)
+			m->muni_n[v->mi]++;
 	}
 	qsort(m->v, m->n, sizeof(*m->v), cmp_svc);
 }
@@ -323,11 +336,6 @@ static void setup_categories(struct render *r, struct smap *m)
 }
 
 /* ---- symbols: colour, shape and letter of a category ---- */
-
-static size_t cat_slot(const struct smap *m, int ci)
-{
-	return ci < 0 ? m->ncat : (size_t)ci;
-}
 
 static struct slice cat_color(const struct render *r, int ci)
 {
@@ -723,14 +731,13 @@ static struct tv *category_facets(struct render *r, const struct smap *m,
 				  int current)
 {
 	struct tv *list = rlist(r);
-	size_t c, i, count;
+	size_t c, count;
 
 	for (c = 0; c <= m->ncat; c++) {
 		int ci = c < m->ncat ? (int)c : -1;
 		struct tv *t;
 
-		for (i = count = 0; i < m->n; i++)
-			count += m->v[i].ci == ci;
+		count = m->cat_n[cat_slot(m, ci)];
 		if (count == 0)
 			continue;
 		t = rmap(r);
@@ -751,13 +758,12 @@ static struct tv *municipality_facets(struct render *r, const struct smap *m,
 				      int current)
 {
 	struct tv *list = rlist(r);
-	size_t k, i, count, nm = r->s->cfg.vocab[V_MUNICIPALITY].n;
+	size_t k, count, nm = r->s->cfg.vocab[V_MUNICIPALITY].n;
 
 	for (k = 0; k < nm; k++) {
 		struct tv *t;
 
-		for (i = count = 0; i < m->n; i++)
-			count += m->v[i].mi == (int)k;
+		count = m->muni_n[k];
 		if (count == 0)
 			continue;
 		t = rmap(r);
@@ -834,20 +840,20 @@ static void render_index(struct render *r, const struct smap *m)
 static void render_facet(struct render *r, const struct smap *m, int cat,
 			 int muni)
 {
-	const struct svc **v = xcalloc(m->n + 1, sizeof(*v));
-	struct tv *page = rmap(r), *facet = rmap(r);
+	const struct svc **v;
+	struct tv *page, *facet;
 	struct buf dir = BUF_INIT;
 	size_t i, n = 0;
 
+	if ((cat >= 0 ? m->cat_n[cat] : m->muni_n[muni]) == 0)
+		return;
+	v = xcalloc(m->n + 1, sizeof(*v));
+	page = rmap(r);
+	facet = rmap(r);
 	for (i = 0; i < m->n; i++)
 		if ((cat >= 0 && m->v[i].ci == cat) ||
 		    (muni >= 0 && m->v[i].mi == muni))
 			v[n++] = &m->v[i];
-	if (n == 0) {
-		free(v);
-		buf_free(&dir);
-		return;
-	}
 	put_sl(r, page, "title", cat >= 0 ? cat_label(r, cat) :
 	       vocab_label(r->s, V_MUNICIPALITY, muni));
 	put_label(r, page, "map_title", L_TITLE_SERVICES);
@@ -1065,4 +1071,6 @@ void render_services(struct render *r)
 		render_facet(r, &m, -1, (int)i);
 	render_geojson(r, &m);
 	free(m.v);
+	free(m.cat_n);
+	free(m.muni_n);
 }

@@ -712,21 +712,6 @@ static unsigned decode_seasons(struct vctx *v, const char *key,
 
 /* ---- containers ---- */
 
-static bool same_scalar(const struct field *f, const void *a, const void *b)
-{
-	switch (f->type) {
-	case FT_REF:
-	case FT_VOCAB:
-		return sl_eq(((const struct ref *)a)->id,
-			     ((const struct ref *)b)->id);
-	case FT_ENUM:
-		return ((const struct choice *)a)->v ==
-		       ((const struct choice *)b)->v;
-	default:
-		return false;
-	}
-}
-
 /* "audience: burgers": the list to write instead, with the quotes a
  * number needs when the items are codes ("postcodes: 8020"). */
 static unsigned need_list(struct vctx *v, const struct field *f,
@@ -741,12 +726,63 @@ static unsigned need_list(struct vctx *v, const struct field *f,
 	return 1;
 }
 
+struct entry_key {
+	struct slice text;
+	size_t index;
+};
+
+static int cmp_entry_key(const void *a, const void *b)
+{
+	const struct entry_key *x = a, *y = b;
+	int c = sl_cmp(x->text, y->text);
+
+	return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+static bool entry_decoded(const struct field *el, const char *dst)
+{
+	if (el->type == FT_ENUM)
+		return ((const struct choice *)dst)->set;
+	return ((const struct ref *)dst)->set;
+}
+
+/* The same id twice in a list of ids is a slip.  Sorting finds repeats in
+ * n log n, so a list of 100,000 entries stays fast; each repeat after the
+ * first is reported where it stands. */
+static unsigned report_duplicates(struct vctx *v, const struct field *f,
+				  const char *key, const struct ynode *n,
+				  const char *items)
+{
+	struct entry_key *keys;
+	unsigned err = 0;
+	size_t i, k = 0;
+
+	if (f->elem->type != FT_REF && f->elem->type != FT_VOCAB &&
+	    f->elem->type != FT_ENUM)
+		return 0;
+	keys = xreallocarray(NULL, n->nitems + 1, sizeof(*keys));
+	for (i = 0; i < n->nitems; i++)
+		if (entry_decoded(f->elem, items + i * f->size))
+			keys[k++] = (struct entry_key){ n->items[i]->text, i };
+	if (k > 1)
+		qsort(keys, k, sizeof(*keys), cmp_entry_key);
+	for (i = 1; i < k; i++) {
+		if (!sl_eq(keys[i - 1].text, keys[i].text))
+			continue;
+		diag(v->d, D_DUP_ENTRY, v->src, n->items[keys[i].index]->pos,
+		     keys[i].text.ptr, key);
+		err++;
+	}
+	free(keys);
+	return err;
+}
+
 static unsigned decode_list(struct vctx *v, const struct field *f,
 			    const char *key, const struct ynode *n,
 			    struct list *out)
 {
 	unsigned err = 0;
-	size_t i, j;
+	size_t i;
 	char *items;
 
 	/* One plain word where a list of words is wanted is the commonest
@@ -764,19 +800,10 @@ static unsigned decode_list(struct vctx *v, const struct field *f,
 	for (i = 0; i < n->nitems; i++) {
 		void *dst = items + i * f->size;
 
-		if (decode_value(v, f->elem, key, n->items[i], dst)) {
+		if (decode_value(v, f->elem, key, n->items[i], dst))
 			err++;
-			continue;
-		}
-		for (j = 0; j < i; j++) {
-			if (!same_scalar(f->elem, items + j * f->size, dst))
-				continue;
-			diag(v->d, D_DUP_ENTRY, v->src, n->items[i]->pos,
-			     n->items[i]->text.ptr, key);
-			err++;
-			break;
-		}
 	}
+	err += report_duplicates(v, f, key, n, items);
 	out->v = items;
 	out->n = n->nitems;
 	out->pos = n->pos;

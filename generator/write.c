@@ -413,29 +413,36 @@ static int clear_entry(struct out_tree *t, int dirfd, const char *name,
 	return err ? fail_io(t, shown, err) : 0;
 }
 
-/* Opens the folder name in dirfd, creating it (0755 whatever the umask),
- * or reusing it in a recycled tree; a file or a symbolic link there, left
- * in a recycled tree, is replaced.  Returns the fd, or -1 with errno. */
+/* Opens the folder name in dirfd, 0755 whatever the umask: reused when a
+ * recycled tree has it (a file or a symbolic link there is replaced),
+ * created otherwise.  Returns the fd, or -1 with errno. */
 static int open_new_dir(struct out_tree *t, int dirfd, const char *name,
 			const char *shown)
 {
-	bool made = mkdirat(dirfd, name, 0755) == 0;
 	struct stat st;
-	int fd;
+	bool made = false;
+	int fd = -1;
 
-	if (!made && errno != EEXIST)
-		return -1;
-	fd = openat(dirfd, name, DIR_FLAGS);
-	if (fd < 0 && !made && (errno == ENOTDIR || errno == ELOOP) &&
-	    t->recycled) {
-		if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
-		    clear_entry(t, dirfd, name, st.st_mode, shown) != 0)
+	if (t->recycled) {
+		fd = openat(dirfd, name, DIR_FLAGS);
+		if (fd < 0 && (errno == ENOTDIR || errno == ELOOP)) {
+			if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+			    clear_entry(t, dirfd, name, st.st_mode, shown) != 0)
+				return -1;
+		} else if (fd < 0 && errno != ENOENT) {
 			return -1;
-		return open_new_dir(t, dirfd, name, shown);
+		}
 	}
-	if (fd < 0)
-		return -1;
-	if (made || (fstat(fd, &st) == 0 && (st.st_mode & 07777) != 0755)) {
+	if (fd < 0) {
+		made = mkdirat(dirfd, name, 0755) == 0;
+		if (!made && errno != EEXIST)
+			return -1;
+		fd = openat(dirfd, name, DIR_FLAGS);
+		if (fd < 0)
+			return -1;
+	}
+	if (made || (t->recycled && fstat(fd, &st) == 0 &&
+		     (st.st_mode & 07777) != 0755)) {
 		if (fchmod(fd, 0755) != 0) {
 			int err = errno;
 
@@ -1392,7 +1399,9 @@ int out_commit(struct out_tree *t, struct out_stats *st)
 	leave_dirs(t, 0);
 	if (sweep_tree(t) != 0)
 		return -1;
-	if (t->oldfd >= 0 && (fd = openat(t->oldfd, ".", DIR_FLAGS)) >= 0)
+	/* Counting the old tree's files walks all its folders: only when
+	 * the caller wants the counts. */
+	if (st && t->oldfd >= 0 && (fd = openat(t->oldfd, ".", DIR_FLAGS)) >= 0)
 		old_files = count_files(fd, 0);
 	if (set_root_mode(t) != 0 || flush_tree(t->newfd) != 0)
 		return fail_io(t, NULL, errno);

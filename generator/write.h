@@ -163,7 +163,8 @@ int out_copy(struct out_tree *t, const char *relpath, const char *srcpath);
  * build) and the filesystem is synced, so a crash just after the swap
  * cannot publish unwritten files.  Refuses, returning -1 with the tree
  * still open (call out_abort), when a write failed or d holds any error.
- * st (may be NULL) receives the counts.  Failing to remove the old tree
+ * st (may be NULL) receives the counts; with NULL the old tree is not
+ * walked to count the files it loses.  Failing to remove the old tree
  * after the swap is only a warning: the new site is in place.
  */
 int out_commit(struct out_tree *t, struct out_stats *st);

@@ -6,8 +6,9 @@ The cases are made at test time, never committed: some are large (a
 to places outside the site, names with newlines).  Everything is made
 from fixed text, so the corpus is the same on every run.
 
-Each case folder holds site/ (the input), and case.json that tells
-tests/hostile/run what is acceptable:
+Each case folder holds site/ (the input), and case.json (and the same as
+shell variables in case.env) that tells tests/hostile/run what is
+acceptable:
   status     exit statuses that are fine, e.g. [0] or [1]; 0 must mean a
              correct build, 1 a clear diagnostic; never a signal, never a
              time-out
@@ -29,6 +30,7 @@ prints.
 """
 import json
 import os
+import shlex
 import sys
 
 SITE_YAML = """\
@@ -62,6 +64,7 @@ Een overleg over de eerste lijn.
 """
 
 SECRET = "ZS-HOSTILE-SECRET-do-not-publish"
+ENV_KEYS = ["status", "diag", "built", "min_bytes", "same_as", "secret", "absent", "args", "may_change"]
 
 
 class Case:
@@ -97,6 +100,15 @@ class Case:
     def done(self):
         with open(os.path.join(self.dir, "case.json"), "w") as f:
             json.dump(self.meta, f, indent=1, sort_keys=True)
+        # The same for the shell runner: one variable a key, lists as words.
+        with open(os.path.join(self.dir, "case.env"), "w") as f:
+            for key in ENV_KEYS:
+                v = self.meta.get(key, "")
+                if isinstance(v, list):
+                    v = " ".join(str(x) for x in v)
+                elif isinstance(v, dict):
+                    v = " ".join(f"{k}={n}" for k, n in v.items())
+                f.write(f"case_{key}={shlex.quote(str(v))}\n")
 
 
 def event(extra_yaml="", body="Tekst.\n", title="Overleg"):

@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import ICAL from 'ical.js';
 import { buildSite, check, finish } from '../browser/lib.mjs';
-import { walk, tokenize, baseUrlOf } from '../tools/site-files.mjs';
+import { walk, tokenize, baseUrlOf, removeTemp } from '../tools/site-files.mjs';
 
 const SITE = 'content';
 const PYTHON = process.env.PYTHON || 'python3';
@@ -321,4 +321,5 @@ kind('CSV', csvFiles, (f) => {
 });
 
 console.log(`# files checked: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+removeTemp(root);
 finish();

@@ -16,7 +16,7 @@
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, check, finish } from '../browser/lib.mjs';
-import { walk, tokenize, idsOf, baseUrlOf, siteWithBase } from '../tools/site-files.mjs';
+import { walk, tokenize, idsOf, baseUrlOf, siteWithBase, decodeEntities, removeTemp } from '../tools/site-files.mjs';
 
 const SITE = 'content';
 const TEXT_EXT = /\.(xml|ics|json|geojson|jsonld|vcf|csv|txt|webmanifest)$/;
@@ -122,6 +122,16 @@ function lineOf(text, index) {
   return n;
 }
 
+// A non-HTML text file as its readers see it: iCalendar and vCard lines
+// unfolded (RFC 5545 3.1) and unescaped, XML entities decoded (an Atom
+// entry's HTML content is escaped once more).  Line numbers are those of
+// the result: logical lines for .ics and .vcf.
+function readable(file, text) {
+  if (/\.(ics|vcf)$/.test(file)) return text.replace(/\r?\n[ \t]/g, '').replace(/\\([,;\\])/g, '$1').replace(/\\[nN]/g, '\n');
+  if (/\.xml$/.test(file)) return decodeEntities(text);
+  return text;
+}
+
 // Absolute URLs of the site's own host in a non-HTML text file.
 function ownUrls(text, base) {
   const out = [];
@@ -142,7 +152,7 @@ function checkBuild(label, root, baseUrl, perFile) {
     if (file.endsWith('.html')) links = linksOfHtml(text);
     else if (file.endsWith('.css')) {
       links = cssUrls(text).map((link) => ({ link, line: lineOf(text, text.indexOf(link)) }));
-    } else if (TEXT_EXT.test(file)) links = ownUrls(text, site.base);
+    } else if (TEXT_EXT.test(file)) links = ownUrls(readable(file, text), site.base);
     else continue;
     const bad = [];
     for (const { link, line } of links) {
@@ -161,10 +171,15 @@ function checkBuild(label, root, baseUrl, perFile) {
 }
 
 const base = baseUrlOf(SITE);
-const pub = checkBuild('public', buildSite(SITE), base, true);
-checkBuild('internal', buildSite(SITE, ['--edition', 'internal']), base, false);
+const builds = [];
+const build = (...args) => { const b = buildSite(...args); builds.push(b); return b; };
+const pub = checkBuild('public', build(SITE), base, true);
+checkBuild('internal', build(SITE, ['--edition', 'internal']), base, false);
 const sub = new URL('zone-test/', base).href;
-checkBuild(`under ${new URL(sub).pathname}`, buildSite(siteWithBase(SITE, sub)), sub, false);
+const subSite = siteWithBase(SITE, sub);
+checkBuild(`under ${new URL(sub).pathname}`, build(subSite), sub, false);
+builds.push(subSite);
+builds.forEach(removeTemp);
 
 console.log(`# note: ${pub.external.size} external links listed, not followed (log: links)`);
 for (const [url, from] of [...pub.external].sort()) console.log(`#   ${url}  (first in ${from})`);

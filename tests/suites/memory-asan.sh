@@ -61,6 +61,7 @@ sub() {
 		summary=$(grep -m1 -E 'SUMMARY:' "$r" || head -1 "$r")
 		case $seen in *"|$summary|"*) continue ;; esac
 		seen="$seen|$summary|"
+		# shellcheck disable=SC2086 # report paths have no blanks
 		n=$(grep -l -F "$summary" $reports | wc -l)
 		echo "not ok - asan $name: sanitizer report ($n times): $summary"
 		grep -E '^ *#[0-9]+ |ERROR:' "$r" | head -14 | sed 's/^/#   /'

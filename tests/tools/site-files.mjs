@@ -6,8 +6,8 @@
 // line numbers, not a DOM.  It still follows the HTML rules that matter
 // for finding links: comments are skipped, <script> and <style> bodies are
 // raw text, attribute values may be double-, single- or unquoted.
-import { readdirSync, readFileSync, statSync, mkdtempSync, cpSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readdirSync, readFileSync, statSync, mkdtempSync, cpSync, writeFileSync, rmSync } from 'node:fs';
+import { join, relative, sep, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 
 // Every file under root, as '/'-separated paths relative to it, sorted.
@@ -136,17 +136,22 @@ export function pageKind(path) {
     [/^404\.html$/, '404'],
     [/^kalender\/$/, 'calendar list'],
     [/^kalender\/archief\/$/, 'calendar archive'],
+    [/^kalender\/abonneren\/$/, 'calendar subscriptions'],
     [/^kalender\/\d{4}\/\d{2}\/$/, 'month grid'],
+    [/^kalender\/(soort|doelgroep|gemeente)\/[^/]+\/$/, 'calendar facet'],
     [/^kalender\/[^/]+\/$/, 'event'],
     [/^nieuwsbrief\/$/, 'newsletter archive'],
     [/^nieuwsbrief\/[^/]+\/email\.html$/, 'newsletter mail'],
     [/^nieuwsbrief\/[^/]+\/$/, 'newsletter issue'],
     [/^partners\/$/, 'directory'],
+    [/^partners\/(soort|gemeente|cluster)\/[^/]+\/$/, 'directory facet'],
     [/^partners\/[^/]+\/$/, 'partner'],
     [/^kaart\/$/, 'map'],
+    [/^kaart\/(soort|gemeente)\/[^/]+\/$/, 'map facet'],
     [/^kaart\/[^/]+\/$/, 'service'],
     [/^acties\/$/, 'action plan'],
-    [/^acties\/tijdslijn\/$/, 'timeline'],
+    [/^acties\/(\d{4}\/)?tijdslijn\/$/, 'timeline'],
+    [/^acties\/\d{4}\/$/, 'action plan'],
     [/^acties\/rapport\/$/, 'plan report'],
     [/^acties\/[^/]+\/$/, 'fiche'],
     [/^[^/]+\/$/, 'free page'],
@@ -158,4 +163,10 @@ export function pageKind(path) {
 // True for an output file that is a redirect left by an alias.
 export function isRedirect(html) {
   return /<meta\s+http-equiv=["']?refresh/i.test(html);
+}
+
+// Removes the temporary folder of a build (buildSite's ROOT/public) or of
+// a site copy (siteWithBase's ROOT/site), so suites leave /tmp as it was.
+export function removeTemp(path) {
+  rmSync(dirname(path), { recursive: true, force: true });
 }

@@ -40,7 +40,14 @@
 
     function apply() {
       var shown = 0, names = [];
-      markers.forEach(function (m) { m.classList.toggle('is-filtered', !matches(m)); });
+      var out = {};
+      markers.forEach(function (m) {
+        out[m.getAttribute('data-id')] = !matches(m);
+        m.classList.toggle('is-filtered', !matches(m));
+      });
+      root.querySelectorAll('.map-leaders [data-id]').forEach(function (l) {
+        l.classList.toggle('is-filtered', out[l.getAttribute('data-id')] === true);
+      });
       cards.forEach(function (c) {
         var ok = matches(c);
         c.classList.toggle('is-filtered', !ok);
