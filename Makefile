@@ -43,7 +43,7 @@ NOW      ?= 2025-10-01
 
 .PHONY: all site deps test-deps test clean asan valgrind regress-rebuild \
 	bad-rebuild install test-bins san-bins fuzz-deps fuzz-bins fuzz-targets fuzz \
-	bench
+	bench serve publish uninstall
 
 all: $(ZONESITE)
 
@@ -85,6 +85,58 @@ fuzz-targets: $(FUZZ_BINS)
 site: $(ZONESITE)
 	./$(ZONESITE) build -C content -o public --now $(NOW)
 
+# make serve and make publish work on SITE (default: the demo, shown as
+# on NOW and built into public/ as by make site); another site is shown
+# as on today unless NOW is given.
+SITE ?= content
+PORT ?= 8000
+ifeq ($(patsubst %/,%,$(SITE)),content)
+SITE_ARGS = -C content --now $(NOW)
+SITE_OUT  = -o public
+else
+SITE_ARGS = -C $(SITE) $(if $(filter command environment,$(origin NOW)),--now $(NOW))
+SITE_OUT  =
+endif
+
+# A preview of SITE on http://127.0.0.1:PORT/ that rebuilds on every
+# save and reloads the open tab (generator/zonesite-serve; README).
+serve: $(ZONESITE)
+	@sh tests/tools/need inotifywait inotify-tools
+	@sh tests/tools/need python3 python3
+	@ZONESITE=$(ZONESITE) bash generator/zonesite-serve $(SITE_ARGS) -p $(PORT)
+
+# Builds SITE (every check included) and, only when that succeeded,
+# rsyncs it to the target of site.yaml's publish: (generator/publish.h).
+publish: $(ZONESITE)
+	@sh tests/tools/need rsync rsync
+	./$(ZONESITE) publish $(SITE_ARGS) $(SITE_OUT)
+
+# make install [PREFIX=/usr/local] [DESTDIR=]: the generator, the preview
+# script, the man page, and the templates and themes the generator finds
+# in PREFIX/share/zonesite.  The installed binary is built on its own in
+# BUILD/install, with that folder compiled in (render.c: data_dir).
+PREFIX  ?= /usr/local
+DESTDIR ?=
+DATADIR  = $(PREFIX)/share/zonesite
+MANDIR   = $(PREFIX)/share/man/man1
+INSTALL_BUILD = $(BUILD)/install
+
+install:
+	@rm -f $(INSTALL_BUILD)/obj/render.o
+	@$(MAKE) --no-print-directory BUILD=$(INSTALL_BUILD) \
+	  EXTRA_CFLAGS='-DZONESITE_DATADIR=\"$(DATADIR)\"' $(INSTALL_BUILD)/zonesite
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(MANDIR)" "$(DESTDIR)$(DATADIR)"
+	install -m 755 $(INSTALL_BUILD)/zonesite "$(DESTDIR)$(PREFIX)/bin/zonesite"
+	install -m 755 generator/zonesite-serve "$(DESTDIR)$(PREFIX)/bin/zonesite-serve"
+	install -m 644 generator/zonesite.1 "$(DESTDIR)$(MANDIR)/zonesite.1"
+	rm -rf "$(DESTDIR)$(DATADIR)/templates" "$(DESTDIR)$(DATADIR)/themes"
+	cp -R templates themes "$(DESTDIR)$(DATADIR)/"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/zonesite" "$(DESTDIR)$(PREFIX)/bin/zonesite-serve" \
+	  "$(DESTDIR)$(MANDIR)/zonesite.1"
+	rm -rf "$(DESTDIR)$(DATADIR)"
+
 # What the test suite needs beyond the build: Java for the Nu Html
 # Checker, Node.js and npm for the validators and the browser driver.
 test-deps:
@@ -94,6 +146,11 @@ test-deps:
 	@sh tests/tools/need pdftotext poppler-utils   # the timeline's printed pages
 	@sh tests/tools/need valgrind valgrind
 	@sh tests/tools/apt-install python3 python3-yaml
+	@sh tests/tools/need inotifywait inotify-tools   # make serve's watch loop
+	@sh tests/tools/need rsync rsync                 # zonesite publish
+	@sh tests/tools/need groff groff-base            # the man page check
+	@sh tests/tools/need man man-db                  # `man zonesite` after make install
+	@sh tests/tools/need mandoc mandoc               # mandoc -Tlint of the man page
 	@if [ ! -f tests/node_modules/.package-lock.json ] || \
 	    [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then \
 	  echo "zonesite: installing test tools from npm (tests/package.json)"; \
@@ -148,10 +205,13 @@ valgrind: $(BIN)
 
 # The benchmark against Hugo and the machine's floor (tests/bench/run;
 # README "Performance").  Never part of `make test`: speed is measured
-# here, not asserted.  BENCH_SIZES, BENCH_RUNS, ... are described there.
+# here, not asserted.  BENCH_SIZES, BENCH_RUNS, ... are described there;
+# `make bench SIZES="1000 10000 100000" RUNS=3` sets the first two.
 bench: $(BIN)
 	@sh tests/tools/need hugo hugo
-	ZONESITE=$(BIN) /usr/bin/python3 tests/bench/run
+	ZONESITE=$(BIN) BENCH_SIZES="$(or $(SIZES),$(BENCH_SIZES))" \
+		BENCH_RUNS="$(or $(RUNS),$(BENCH_RUNS))" \
+		/usr/bin/python3 tests/bench/run
 
 regress-rebuild: $(BIN)
 	REBUILD=1 ZONESITE=$(BIN) sh tests/regress/run

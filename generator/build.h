@@ -42,6 +42,12 @@ struct build {
 	int64_t now_day;        /* Brussels days since 1970-01-01 */
 	int64_t now_utc;        /* seconds since the epoch */
 	bool check_only;
+	/* A preview for zonesite-serve (--live-reload): every page carries
+	 * the reload script of templates/live-reload.mustache, and the
+	 * ledger of published URLs is left alone (nothing is published). */
+	bool live_reload;
+	bool summary;           /* zonesite check: print its summary */
+	unsigned long pages;    /* HTML pages rendered: the summary line */
 	struct site site;
 	struct loaded_kind files[K__ITEMS];
 	struct source *objectives_src;

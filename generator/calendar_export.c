@@ -318,8 +318,10 @@ static void categories(struct render *r, const struct cal_entry *e,
 			LIST_AT(ev->audience, struct ref, i).index);
 }
 
-bool cal_ical_event(struct render *r, const struct cal_entry *e,
-		    struct ical_event *out)
+/* cal_ical_event(), with the DESCRIPTION (the event's whole body as
+ * plain text, the costliest field) only when described is set. */
+static bool ical_event_of(struct render *r, const struct cal_entry *e,
+			  struct ical_event *out, bool described)
 {
 	struct buf b = BUF_INIT;
 	const char *page = cal_entry_url(r, e);
@@ -337,9 +339,11 @@ bool cal_ical_event(struct render *r, const struct cal_entry *e,
 	buf_putsl(&b, e->title);
 	out->summary = keep(r, &b);
 	buf_reset(&b);
-	description_text(r, &b, e, page);
-	out->description = keep(r, &b);
-	buf_reset(&b);
+	if (described) {
+		description_text(r, &b, e, page);
+		out->description = keep(r, &b);
+		buf_reset(&b);
+	}
 	if (e->ev)
 		location_text(r, &b, e->ev);
 	out->location = keep(r, &b);
@@ -355,6 +359,12 @@ bool cal_ical_event(struct render *r, const struct cal_entry *e,
 		out->status = ICAL_STATUS_CONFIRMED;
 	buf_free(&b);
 	return true;
+}
+
+bool cal_ical_event(struct render *r, const struct cal_entry *e,
+		    struct ical_event *out)
+{
+	return ical_event_of(r, e, out, true);
 }
 
 static void write_calendar(struct render *r, const char *path,
@@ -425,17 +435,51 @@ static void write_facet_feeds(struct render *r, const struct cal *c,
 	buf_free(&name);
 }
 
+/*
+ * The event of entry e for the feeds, as its VEVENT text (kept in texts)
+ * and its times: every feed that lists it copies the text.  Its fields
+ * are made in a scratch arena lent as r->pa and dropped at once, so a
+ * big calendar holds one copy of each event, not its parts as well.
+ */
+static bool feed_event(struct render *r, const struct cal_entry *e,
+		       struct ical_event *out, struct arena *scratch,
+		       struct arena *texts)
+{
+	struct arena page = r->pa;
+	struct buf b = BUF_INIT;
+	struct ical_event ev;
+	bool ok;
+
+	r->pa = *scratch;
+	ok = cal_ical_event(r, e, &ev);
+	memset(out, 0, sizeof(*out));
+	if (ok) {
+		ical_vevent(&b, &ev, r->b->now_utc);
+		out->start = ev.start;
+		out->end = ev.end;
+		out->text = sl_make(arena_strndup(texts, b.ptr, b.len), b.len);
+	}
+	arena_reset(&r->pa);
+	*scratch = r->pa;
+	r->pa = page;
+	buf_free(&b);
+	return ok;
+}
+
 void cal_write_feeds(struct render *r, const struct cal *c)
 {
 	struct ical_event *all = xcalloc(c->n + 1, sizeof(*all));
 	struct ical_event *sel = xcalloc(c->n + 1, sizeof(*sel));
 	bool *has = xcalloc(c->n + 1, sizeof(*has));
 	struct buf path = BUF_INIT, name = BUF_INIT;
+	struct arena scratch = ARENA_INIT, texts = ARENA_INIT;
 	size_t i, n = 0;
 
 	for (i = 0; i < c->n; i++)
-		if ((has[i] = cal_ical_event(r, &c->v[i], &all[i])))
+		if ((has[i] = feed_event(r, &c->v[i], &all[i], &scratch,
+					 &texts)))
 			sel[n++] = all[i];
+	arena_free(&scratch);
 	cal_feed_path(r, &path, CF__COUNT, -1);
 	write_calendar(r, path.ptr, feed_name(r, &name,
 		       label(r, L_TITLE_CALENDAR)), sel, n, true);
@@ -448,6 +492,7 @@ void cal_write_feeds(struct render *r, const struct cal *c)
 		write_calendar(r, path.ptr, c->v[i].title, &all[i], 1, false);
 	}
 	arena_free(&r->pa);
+	arena_free(&texts);
 	buf_free(&path);
 	buf_free(&name);
 	free(all);
@@ -816,7 +861,9 @@ void cal_put_export(struct render *r, struct tv *m, const struct cal_entry *e)
 		put_buf(r, m, "jsonld", &b);
 		buf_reset(&b);
 	}
-	if (e->ev && cal_ical_event(r, e, &ev)) {
+	/* The links carry their own details (link_details), not the
+	 * feed's description. */
+	if (e->ev && ical_event_of(r, e, &ev, false)) {
 		buf_putsl(&b, r->base_path);
 		event_file_path(r, &b, e->ev);
 		put_buf(r, m, "ics_url", &b);

@@ -23,14 +23,16 @@ struct diag_entry {
 	struct pos key_pos;
 	enum diag_level level;
 	unsigned long seq;
-	char *msg;
+	char *msg[LANG__COUNT];
+	char *fix[LANG__COUNT]; /* NULL: none */
 };
 
 static const struct {
 	enum diag_level level;
-	const char *fmt;
+	const char *fmt[LANG__COUNT];
 } catalogue[] = {
-#define DIAG(id, lvl, f) [id] = { DL_##lvl, f },
+#define DIAG(id, lvl, en, nl) [id] = { DL_##lvl, { [LANG_EN] = en, \
+						   [LANG_NL] = nl } },
 #include "diagmsg.h"
 #undef DIAG
 };
@@ -42,7 +44,47 @@ enum diag_level diag_level_of(enum diag_id id)
 
 const char *diag_format_of(enum diag_id id)
 {
-	return catalogue[id].fmt;
+	return catalogue[id].fmt[LANG_EN];
+}
+
+const char *diag_format_lang(enum diag_id id, enum diag_lang lang)
+{
+	return catalogue[id].fmt[lang];
+}
+
+int diag_lang_parse(const char *s)
+{
+	if (!strcmp(s, "nl"))
+		return LANG_NL;
+	if (!strcmp(s, "en"))
+		return LANG_EN;
+	return -1;
+}
+
+static void free_texts(char **v)
+{
+	int l;
+
+	for (l = 0; l < LANG__COUNT; l++) {
+		free(v[l]);
+		v[l] = NULL;
+	}
+}
+
+/* The message in every language, from one argument list. */
+static void format_all(char **v, enum diag_id id, va_list ap)
+{
+	int l;
+
+	for (l = 0; l < LANG__COUNT; l++) {
+		struct buf b = BUF_INIT;
+		va_list cp;
+
+		va_copy(cp, ap);
+		buf_vprintf(&b, catalogue[id].fmt[l], cp);
+		va_end(cp);
+		v[l] = buf_detach(&b, NULL);
+	}
 }
 
 void diag_init(struct diag_ctx *d)
@@ -54,8 +96,10 @@ void diag_free(struct diag_ctx *d)
 {
 	size_t i;
 
-	for (i = 0; i < d->n; i++)
-		free(d->v[i].msg);
+	for (i = 0; i < d->n; i++) {
+		free_texts(d->v[i].msg);
+		free_texts(d->v[i].fix);
+	}
 	for (i = 0; i < d->nsources; i++) {
 		free((char *)d->sources[i]->path);
 		free(d->sources[i]->line_starts);
@@ -144,18 +188,18 @@ struct pos diag_pos_at(struct source *src, size_t offset)
 void diag(struct diag_ctx *d, enum diag_id id, const struct source *src,
 	  struct pos pos, ...)
 {
-	struct buf b = BUF_INIT;
 	struct diag_entry *e;
 	va_list ap;
 
-	va_start(ap, pos);
-	buf_vprintf(&b, catalogue[id].fmt, ap);
-	va_end(ap);
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 32;
 		d->v = xreallocarray(d->v, d->cap, sizeof(*d->v));
 	}
 	e = &d->v[d->n++];
+	memset(e, 0, sizeof(*e));
+	va_start(ap, pos);
+	format_all(e->msg, id, ap);
+	va_end(ap);
 	e->src = src;
 	e->pos = pos;
 	e->key_src = src;
@@ -166,10 +210,23 @@ void diag(struct diag_ctx *d, enum diag_id id, const struct source *src,
 	}
 	e->level = catalogue[id].level;
 	e->seq = d->seq++;
-	e->msg = buf_detach(&b, NULL);
 	d->counts[e->level]++;
 	if (e->level > d->worst)
 		d->worst = e->level;
+}
+
+void diag_fix(struct diag_ctx *d, enum diag_id id, ...)
+{
+	struct diag_entry *e;
+	va_list ap;
+
+	if (d->n == 0)
+		return;
+	e = &d->v[d->n - 1];
+	free_texts(e->fix);
+	va_start(ap, id);
+	format_all(e->fix, id, ap);
+	va_end(ap);
 }
 
 static int entry_cmp(const void *pa, const void *pb)
@@ -191,12 +248,17 @@ static int entry_cmp(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-static const char *level_name(enum diag_level l)
+/* The GCC-style words in English; in Dutch the Dutch words, which the
+ * usual "file:line:col: " parsers of editors still match. */
+static const char *level_name(enum diag_level l, enum diag_lang lang)
 {
+	bool nl = lang == LANG_NL;
+
 	switch (l) {
-	case DL_ERROR: return "error";
-	case DL_WARNING: return "warning";
-	case DL_NOTE: return "note";
+	case DL_ERROR: return nl ? "fout" : "error";
+	case DL_WARNING: return nl ? "waarschuwing" : "warning";
+	case DL_NOTE: return nl ? "opmerking" : "note";
+	case DL_FIX: return nl ? "oplossing" : "fix";
 	case DL_NONE: break;
 	}
 	return "?";
@@ -303,6 +365,23 @@ static void print_excerpt(FILE *out, struct source *src, struct pos pos,
 
 void diag_flush(struct diag_ctx *d, FILE *out)
 {
+	diag_print(d, out);
+	diag_forget(d);
+}
+
+void diag_forget(struct diag_ctx *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		free_texts(d->v[i].msg);
+		free_texts(d->v[i].fix);
+	}
+	d->n = 0;
+}
+
+void diag_print(struct diag_ctx *d, FILE *out)
+{
 	struct excerpt_cursor cur = { 0 };
 	size_t i;
 
@@ -319,11 +398,77 @@ void diag_flush(struct diag_ctx *d, FILE *out)
 			fprintf(out, "%s: ", e->src->path);
 		else
 			fputs("zonesite: ", out);
-		fprintf(out, "%s: %s\n", level_name(e->level), e->msg);
+		fprintf(out, "%s: %s\n", level_name(e->level, d->lang),
+			e->msg[d->lang]);
 		if (e->src)
 			print_excerpt(out, (struct source *)e->src, e->pos,
 				      &cur);
-		free(e->msg);
 	}
-	d->n = 0;
+}
+
+static const char *entry_path(const struct diag_entry *e)
+{
+	return e->key_src ? e->key_src->path : "zonesite";
+}
+
+/* "file:line" or "file" of an entry, for the summary. */
+static void put_place(FILE *out, const struct diag_entry *e)
+{
+	if (e->pos.line)
+		fprintf(out, "%s:%u", entry_path(e), e->pos.line);
+	else
+		fputs(entry_path(e), out);
+}
+
+/* Warnings of the sorted entries, one line per file: how many, where. */
+static void summary_warnings(const struct diag_ctx *d, FILE *out)
+{
+	bool nl = d->lang == LANG_NL;
+	size_t i, j;
+
+	if (d->counts[DL_WARNING] == 0)
+		return;
+	fputs(nl ? "  waarschuwingen per bestand:\n"
+		 : "  warnings by file:\n", out);
+	for (i = 0; i < d->n; i = j) {
+		unsigned n = 0;
+
+		for (j = i; j < d->n && !strcmp(entry_path(&d->v[j]),
+						entry_path(&d->v[i])); j++)
+			n += d->v[j].level == DL_WARNING;
+		if (n == 0)
+			continue;
+		fprintf(out, "    %s: %u %s (%s", entry_path(&d->v[i]), n,
+			nl ? (n == 1 ? "waarschuwing" : "waarschuwingen")
+			   : (n == 1 ? "warning" : "warnings"),
+			nl ? "regel" : "line");
+		for (n = 0; i < j; i++) {
+			if (d->v[i].level != DL_WARNING)
+				continue;
+			fprintf(out, n++ ? ", %u" : " %u", d->v[i].pos.line);
+		}
+		fputs(")\n", out);
+	}
+}
+
+void diag_summary(const struct diag_ctx *d, FILE *out)
+{
+	bool nl = d->lang == LANG_NL;
+	size_t i;
+
+	summary_warnings(d, out);
+	if (d->counts[DL_ERROR] == 0)
+		return;
+	fputs(nl ? "  zo los je de fouten op:\n" : "  how to fix the errors:\n",
+	      out);
+	for (i = 0; i < d->n; i++) {
+		const struct diag_entry *e = &d->v[i];
+
+		if (e->level != DL_ERROR)
+			continue;
+		fputs("    ", out);
+		put_place(out, e);
+		fprintf(out, ": %s\n", e->fix[d->lang] ? e->fix[d->lang]
+							: e->msg[d->lang]);
+	}
 }

@@ -10,19 +10,34 @@
  * Positions are 1-based.  A column counts Unicode code points from the start
  * of the line (what an editor shows), line and column are in the whole file
  * (the YAML block's offset already added).  Line 0 means "the whole file".
+ *
+ * Every message is in two languages (diagmsg.h holds English and Dutch
+ * side by side).  Both are formatted when reported and the language is
+ * chosen when printed, so a message reported before site.yaml said which
+ * language it wants still comes out in that language.  Words a caller
+ * fills in (type names, suggestions) follow diag_ctx.lang at report time:
+ * use diag_tr().  diag_init() starts in English, the catalogue's source
+ * language; the command line (main.c) makes Dutch the default.
+ *
+ * A message can carry a fix (level FIX in the catalogue, added with
+ * diag_fix() right after it): a concrete edit that `zonesite check`
+ * lists in its summary.  Fixes are not printed with the diagnostics.
  */
 #ifndef ZS_DIAG_H
 #define ZS_DIAG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
 #include "slice.h"
 
-enum diag_level { DL_NONE, DL_NOTE, DL_WARNING, DL_ERROR };
+enum diag_level { DL_NONE, DL_FIX, DL_NOTE, DL_WARNING, DL_ERROR };
+
+enum diag_lang { LANG_EN, LANG_NL, LANG__COUNT };
 
 enum diag_id {
-#define DIAG(id, level, fmt) id,
+#define DIAG(id, level, en, nl) id,
 #include "diagmsg.h"
 #undef DIAG
 	D__COUNT
@@ -59,6 +74,9 @@ struct diag_ctx {
 	unsigned counts[DL_ERROR + 1];
 	enum diag_level worst;
 	unsigned long seq;
+	enum diag_lang lang; /* of fillers now, of every message at print */
+	bool lang_fixed;     /* chosen on the command line: site.yaml
+				cannot change it */
 };
 
 void diag_init(struct diag_ctx *d);
@@ -77,11 +95,36 @@ struct pos diag_pos_at(struct source *src, size_t offset);
 /* Byte offset of the start of a 1-based line (len if out of range). */
 size_t diag_line_offset(struct source *src, unsigned line);
 
+/* Attaches fix id (a FIX message) to the message reported last. */
+void diag_fix(struct diag_ctx *d, enum diag_id id, ...);
+
 enum diag_level diag_level_of(enum diag_id id);
-const char *diag_format_of(enum diag_id id);
+const char *diag_format_of(enum diag_id id); /* English */
+const char *diag_format_lang(enum diag_id id, enum diag_lang lang);
+
+/* en or nl, by d->lang: for words a caller fills into a message. */
+static inline const char *diag_tr(const struct diag_ctx *d, const char *en,
+				  const char *nl)
+{
+	return d->lang == LANG_NL ? nl : en;
+}
+
+/* "nl" or "en" to a language; -1 for anything else. */
+int diag_lang_parse(const char *s);
 
 /* Prints all messages collected so far, sorted, then forgets them. */
 void diag_flush(struct diag_ctx *d, FILE *out);
+/* The two halves of diag_flush: print sorted (keeping the messages for
+ * diag_summary), then forget. */
+void diag_print(struct diag_ctx *d, FILE *out);
+void diag_forget(struct diag_ctx *d);
+/*
+ * The part of `zonesite check`'s summary that diag knows: the warnings
+ * grouped by file (how many, on which lines), then one line per error
+ * with what to change (its fix, else the message itself).  Call between
+ * diag_print and diag_forget.
+ */
+void diag_summary(const struct diag_ctx *d, FILE *out);
 
 static inline unsigned diag_errors(const struct diag_ctx *d)
 {

@@ -80,30 +80,102 @@ struct syntax_hint {
 	bool at_indent;       /* only true when libyaml stopped at the first
 				 character of a line: an indentation slip */
 	const char *advice;
+	const char *advice_nl;
 };
 
 static const struct syntax_hint syntax_hints[] = {
 	{ NULL, "while scanning a quoted scalar", true, false,
-	  "is the closing quote missing?" },
+	  "is the closing quote missing?",
+	  "ontbreekt het afsluitende aanhalingsteken?" },
 	{ NULL, "while scanning a simple key", true, false,
 	  "each line needs 'key: value', with a space after ':'; a value "
-	  "that goes on over several lines must be indented" },
+	  "that goes on over several lines must be indented",
+	  "elke regel heeft 'sleutel: waarde' nodig, met een spatie na ':'; "
+	  "een waarde die over meerdere regels loopt, moet inspringen" },
 	{ NULL, "while parsing a flow sequence", true, false,
-	  "is the closing ']' missing?" },
+	  "is the closing ']' missing?", "ontbreekt de afsluitende ']'?" },
 	{ NULL, "while parsing a flow mapping", true, false,
-	  "is the closing '}' missing?" },
+	  "is the closing '}' missing?", "ontbreekt de afsluitende '}'?" },
 	{ "mapping values are not allowed in this context", NULL, false, false,
 	  "put a value that contains ': ' in quotes, or check the "
-	  "indentation" },
+	  "indentation",
+	  "zet een waarde met ': ' erin tussen aanhalingstekens, of kijk de "
+	  "inspringing na" },
 	{ "did not find expected key", NULL, false, true,
-	  "check the indentation of this line" },
+	  "check the indentation of this line",
+	  "kijk de inspringing van deze regel na" },
 	{ "did not find expected key", NULL, false, false,
-	  "unexpected text after the value" },
+	  "unexpected text after the value",
+	  "onverwachte tekst na de waarde" },
 	{ "found character that cannot start any token", NULL, false, false,
-	  "put the value in quotes" },
+	  "put the value in quotes",
+	  "zet de waarde tussen aanhalingstekens" },
 	{ "found unknown escape character", NULL, false, false,
-	  "in double quotes write a backslash as \\\\, or use single quotes" },
+	  "in double quotes write a backslash as \\\\, or use single quotes",
+	  "schrijf tussen dubbele aanhalingstekens een backslash als \\\\, "
+	  "of gebruik enkele aanhalingstekens" },
 };
+
+/* libyaml's problem and context texts, for Dutch messages. */
+static const struct {
+	const char *en, *nl;
+} libyaml_words[] = {
+	{ "mapping values are not allowed in this context",
+	  "hier mag geen 'sleutel: waarde' staan" },
+	{ "did not find expected key", "hier werd een sleutel verwacht" },
+	{ "found character that cannot start any token",
+	  "teken waarmee geen YAML-waarde kan beginnen" },
+	{ "found unknown escape character", "onbekend escapeteken" },
+	{ "found unexpected end of stream",
+	  "onverwacht einde van de tekst" },
+	{ "did not find expected ',' or ']'", "',' of ']' verwacht" },
+	{ "did not find expected ',' or '}'", "',' of '}' verwacht" },
+	{ "did not find expected node content",
+	  "hier werd een waarde verwacht" },
+	{ "could not find expected ':'", "':' verwacht" },
+	{ "did not find expected <document start>",
+	  "het begin van een document verwacht" },
+	{ "did not find expected '-' indicator", "'-' verwacht" },
+	{ "block sequence entries are not allowed in this context",
+	  "een lijstelement ('- ') mag hier niet staan" },
+	{ "found a tab character that violates indentation",
+	  "een tabteken verstoort de inspringing" },
+	{ "found a tab character where an indentation space is expected",
+	  "tabteken waar een spatie voor de inspringing verwacht werd" },
+	{ "found unexpected ':'", "onverwachte ':'" },
+	{ "control characters are not allowed",
+	  "controletekens zijn niet toegestaan" },
+	{ "invalid leading UTF-8 octet", "ongeldige UTF-8-byte" },
+	{ "invalid trailing UTF-8 octet", "ongeldige UTF-8-byte" },
+	{ "incomplete UTF-8 octet sequence", "onvolledige UTF-8-reeks" },
+	{ "unknown problem", "onbekend probleem" },
+	{ "while scanning a quoted scalar",
+	  "in een waarde tussen aanhalingstekens" },
+	{ "while scanning a simple key", "in een sleutel" },
+	{ "while parsing a flow sequence", "in een lijst tussen [ ]" },
+	{ "while parsing a flow mapping", "in een mapping tussen { }" },
+	{ "while parsing a block mapping", "in een mapping" },
+	{ "while parsing a block collection", "in een lijst" },
+	{ "while scanning a block scalar", "in een tekstblok" },
+	{ "while scanning a plain scalar", "in een waarde" },
+	{ "while scanning an anchor", "in een anker" },
+	{ "while scanning an alias", "in een alias" },
+	{ "while scanning a tag", "in een tag" },
+};
+
+/* A text of libyaml in the language of the messages; an unknown one
+ * stays English. */
+static const char *libyaml_tr(const struct yparse *p, const char *en)
+{
+	size_t i;
+
+	if (en == NULL || p->d->lang != LANG_NL)
+		return en;
+	for (i = 0; i < sizeof(libyaml_words) / sizeof(libyaml_words[0]); i++)
+		if (!strcmp(libyaml_words[i].en, en))
+			return libyaml_words[i].nl;
+	return en;
+}
 
 static size_t utf8_width(unsigned char lead)
 {
@@ -508,13 +580,21 @@ static void after_quote(struct yparse *p, const char *problem,
 
 	if (p->quote_start.line < p->quote_end.line) {
 		at = mark_pos(p, p->quote_start);
-		buf_printf(&msg, "%s (the quoted value that starts here goes "
-			   "on to line %u: is its closing quote missing?)",
-			   problem, mark_pos(p, p->quote_end).line);
+		buf_printf(&msg, diag_tr(p->d, "%s (the quoted value that "
+			   "starts here goes on to line %u: is its closing "
+			   "quote missing?)", "%s (de waarde tussen "
+			   "aanhalingstekens die hier begint, loopt door tot "
+			   "regel %u: ontbreekt het afsluitende "
+			   "aanhalingsteken?)"), libyaml_tr(p, problem),
+			   mark_pos(p, p->quote_end).line);
 	} else {
-		buf_printf(&msg, "%s (text after a closing quote; to use "
-			   "quotes inside a value, put the whole value in the "
-			   "other kind of quotes)", problem);
+		buf_printf(&msg, diag_tr(p->d, "%s (text after a closing "
+			   "quote; to use quotes inside a value, put the whole "
+			   "value in the other kind of quotes)", "%s (tekst na "
+			   "een afsluitend aanhalingsteken; wil je "
+			   "aanhalingstekens in een waarde, zet dan de hele "
+			   "waarde tussen de andere soort aanhalingstekens)"),
+			   libyaml_tr(p, problem));
 	}
 	diag(p->d, D_YAML_SYNTAX, p->src, at, msg.ptr);
 	buf_free(&msg);
@@ -584,7 +664,9 @@ static bool glued_colon(struct yparse *p, unsigned line)
 			continue;
 		while (t[b] == ' ' || t[b] == '-')
 			b++;
-		buf_printf(&msg, "missing space after ':' (write '%.*s: %.*s')",
+		buf_printf(&msg, diag_tr(p->d, "missing space after ':' "
+			   "(write '%.*s: %.*s')", "spatie na ':' ontbreekt "
+			   "(schrijf '%.*s: %.*s')"),
 			   (int)(at - b), t + b, (int)(e - at - 1), t + at + 1);
 		diag(p->d, D_YAML_SYNTAX, p->src, diag_pos_at(p->src, at),
 		     msg.ptr);
@@ -606,7 +688,7 @@ static void syntax_error(struct yparse *p, const yaml_parser_t *yp)
 	give_up(p);
 	if (yp->error == YAML_READER_ERROR) {
 		diag(p->d, D_YAML_SYNTAX, p->src,
-		     byte_pos(p, yp->problem_offset), problem);
+		     byte_pos(p, yp->problem_offset), libyaml_tr(p, problem));
 		return;
 	}
 	at = mark_pos(p, yp->problem_mark);
@@ -630,14 +712,15 @@ static void syntax_error(struct yparse *p, const yaml_parser_t *yp)
 	    glued_colon(p, mark_pos(p, yp->context_mark).line + 1))
 		return;
 	h = find_hint(yp, starts_line(p, at));
-	buf_puts(&msg, problem);
+	buf_puts(&msg, libyaml_tr(p, problem));
 	if (h && h->at_context &&
 	    yp->context_mark.line < yp->problem_mark.line) {
 		at = mark_pos(p, yp->context_mark);
-		buf_printf(&msg, " %s", yp->context);
+		buf_printf(&msg, " %s", libyaml_tr(p, yp->context));
 	}
 	if (h)
-		buf_printf(&msg, " (%s)", h->advice);
+		buf_printf(&msg, " (%s)", diag_tr(p->d, h->advice,
+						  h->advice_nl));
 	diag(p->d, D_YAML_SYNTAX, p->src, at, msg.ptr);
 	buf_free(&msg);
 }
@@ -770,7 +853,8 @@ int fm_parse(struct arena *a, struct diag_ctx *d, struct source *src,
 		/* Empty, or only comments: no keys at all. */
 		fm->root = empty_map(a);
 	} else if (p.root->kind != Y_MAP) {
-		diag(d, D_NOT_MAPPING, src, p.root->pos, "front matter");
+		diag(d, D_NOT_MAPPING, src, p.root->pos,
+		     diag_tr(d, "front matter", "de front matter"));
 		return -1;
 	} else {
 		fm->root = p.root;

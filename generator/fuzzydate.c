@@ -38,10 +38,14 @@ static const struct fd_seasons default_season_table = {
 	sizeof(default_season_list) / sizeof(default_season_list[0]),
 };
 
-/* English, for messages: the message catalogue is English. */
+/* For messages, in English and Dutch (see fuzzydate_parse_in). */
 static const char *const month_en[13] = {
 	"", "January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December",
+};
+static const char *const month_nl[13] = {
+	"", "januari", "februari", "maart", "april", "mei", "juni", "juli",
+	"augustus", "september", "oktober", "november", "december",
 };
 
 const struct fd_seasons *fd_default_seasons(void)
@@ -55,26 +59,35 @@ struct scan {
 	const struct fd_seasons *seasons;
 	struct fd_status *st;
 	struct buf *msg;
+	bool nl; /* messages in Dutch */
 };
+
+/* A word filled into a message, in the message's language. */
+static const char *W(const struct scan *sc, const char *en, const char *nl)
+{
+	return sc->nl ? nl : en;
+}
 
 /* A stretch [b, e) of the text. */
 struct span {
 	size_t b, e;
 };
 
+/* en and nl: one message in English and Dutch, with the same arguments
+ * (the compiler checks both against them). */
 #if defined(__GNUC__)
-__attribute__((format(printf, 4, 5)))
+__attribute__((format(printf, 4, 6), format(printf, 5, 6)))
 #endif
 static bool fail(struct scan *sc, enum fd_error err, size_t at,
-		 const char *fmt, ...)
+		 const char *en, const char *nl, ...)
 {
 	va_list ap;
 
 	sc->st->err = err;
 	sc->st->offset = at;
 	if (sc->msg) {
-		va_start(ap, fmt);
-		buf_vprintf(sc->msg, fmt, ap);
+		va_start(ap, nl);
+		buf_vprintf(sc->msg, sc->nl ? nl : en, ap);
 		va_end(ap);
 	}
 	return false;
@@ -164,6 +177,9 @@ static bool generic_error(struct scan *sc, struct span s)
 		    "'%.*s' is not a date: use YYYY-MM-DD, YYYY-MM-DDTHH:MM, "
 		    "YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY-season, YYYY, "
 		    "a range A/B, or tbd",
+		    "'%.*s' is geen datum: gebruik JJJJ-MM-DD, JJJJ-MM-DDTUU:MM, "
+		    "JJJJ-MM, JJJJ-Qn, JJJJ-Hn, JJJJ-seizoen, JJJJ, "
+		    "een periode A/B, of tbd",
 		    span_len(s), sc->text + s.b);
 }
 
@@ -194,6 +210,7 @@ static bool check_year(struct scan *sc, struct span s, struct fd_point *pt)
 	if (pt->year < FD_YEAR_MIN || pt->year > FD_YEAR_MAX)
 		return fail(sc, FDE_YEAR, s.b,
 			    "year %.4s is out of range: use %d..%d",
+			    "jaar %.4s valt buiten het bereik: gebruik %d..%d",
 			    sc->text + s.b, FD_YEAR_MIN, FD_YEAR_MAX);
 	return true;
 }
@@ -206,11 +223,13 @@ static bool two_digits(struct scan *sc, size_t at, size_t end,
 
 	if (n == 1)
 		return fail(sc, FDE_SYNTAX, at,
-			    "%s '%c' must have two digits: write 0%c", what,
-			    sc->text[at], sc->text[at]);
+			    "%s '%c' must have two digits: write 0%c",
+			    "%s '%c' moet twee cijfers hebben: schrijf 0%c",
+			    what, sc->text[at], sc->text[at]);
 	if (n != FIELD_DIGITS)
 		return fail(sc, FDE_SYNTAX, at,
-			    "expected the %s as two digits here", what);
+			    "expected the %s as two digits here",
+			    "hier werd %s in twee cijfers verwacht", what);
 	*v = number_at(sc->text, at, FIELD_DIGITS);
 	return true;
 }
@@ -220,7 +239,9 @@ static bool check_month(struct scan *sc, size_t at, int month)
 	if (month >= 1 && month <= 12)
 		return true;
 	return fail(sc, FDE_MONTH, at,
-		    "month %d does not exist: months are 01..12", month);
+		    "month %d does not exist: months are 01..12",
+		    "maand %d bestaat niet: maanden gaan van 01 tot 12",
+		    month);
 }
 
 static bool check_day(struct scan *sc, struct span date, size_t at,
@@ -231,7 +252,9 @@ static bool check_day(struct scan *sc, struct span date, size_t at,
 	if (pt->day >= 1 && pt->day <= n)
 		return true;
 	return fail(sc, FDE_DAY, at, "%.*s is not a day: %s %d has %d days",
-		    span_len(date), sc->text + date.b, month_en[pt->month],
+		    "%.*s is geen dag: %s %d heeft %d dagen",
+		    span_len(date), sc->text + date.b,
+		    sc->nl ? month_nl[pt->month] : month_en[pt->month],
 		    pt->year, n);
 }
 
@@ -242,12 +265,16 @@ static bool time_tail_error(struct scan *sc, size_t at)
 
 	if (c == ':')
 		return fail(sc, FDE_SYNTAX, at,
-			    "seconds are not supported: write HH:MM");
+			    "seconds are not supported: write HH:MM",
+			    "seconden worden niet ondersteund: schrijf UU:MM");
 	if (c == 'Z' || c == '+' || c == '-')
 		return fail(sc, FDE_SYNTAX, at,
 			    "leave out the time zone: times are local "
-			    "Europe/Brussels time");
-	return fail(sc, FDE_SYNTAX, at, "unexpected text after the time");
+			    "Europe/Brussels time",
+			    "laat de tijdzone weg: tijden zijn lokale tijd "
+			    "van Europe/Brussels");
+	return fail(sc, FDE_SYNTAX, at, "unexpected text after the time",
+		    "onverwachte tekst na het uur");
 }
 
 static bool check_time(struct scan *sc, size_t at, struct fd_point *pt)
@@ -255,10 +282,14 @@ static bool check_time(struct scan *sc, size_t at, struct fd_point *pt)
 	if (pt->hour > 23)
 		return fail(sc, FDE_TIME, at,
 			    "hour %02d does not exist: use 00..23 (midnight "
-			    "is 00:00 of the next day)", pt->hour);
+			    "is 00:00 of the next day)",
+			    "uur %02d bestaat niet: gebruik 00..23 "
+			    "(middernacht is 00:00 van de volgende dag)",
+			    pt->hour);
 	if (pt->minute > 59)
 		return fail(sc, FDE_TIME, at + 3,
 			    "minute %02d does not exist: use 00..59",
+			    "minuut %02d bestaat niet: gebruik 00..59",
 			    pt->minute);
 	return true;
 }
@@ -275,6 +306,8 @@ static bool locate_moment(struct scan *sc, struct span s, size_t at,
 		return fail(sc, FDE_GAP, at,
 			    "%.*s does not exist in Europe/Brussels: clocks "
 			    "skip from 02:00 to 03:00 that night",
+			    "%.*s bestaat niet in Europe/Brussels: de klok "
+			    "springt die nacht van 02:00 naar 03:00",
 			    span_len(s), sc->text + s.b);
 	if (k == TZ_LOCAL_AMBIGUOUS) {
 		pt->ambiguous = true;
@@ -289,12 +322,14 @@ static bool locate_moment(struct scan *sc, struct span s, size_t at,
 static bool parse_time(struct scan *sc, struct span s, size_t at,
 		       struct fd_point *pt)
 {
-	if (!two_digits(sc, at, s.e, "hour", &pt->hour))
+	if (!two_digits(sc, at, s.e, W(sc, "hour", "uur"), &pt->hour))
 		return false;
 	if (at + 2 >= s.e || sc->text[at + 2] != ':')
 		return fail(sc, FDE_SYNTAX, at + 2,
-			    "expected ':' between hour and minute (HH:MM)");
-	if (!two_digits(sc, at + 3, s.e, "minute", &pt->minute))
+			    "expected ':' between hour and minute (HH:MM)",
+			    "':' verwacht tussen uur en minuten (UU:MM)");
+	if (!two_digits(sc, at + 3, s.e, W(sc, "minute", "minuut"),
+			&pt->minute))
 		return false;
 	if (at + 5 != s.e)
 		return time_tail_error(sc, at + 5);
@@ -321,15 +356,18 @@ static bool parse_after_day(struct scan *sc, struct span s, size_t at,
 	if (c == ' ' || c == 't')
 		return fail(sc, FDE_SYNTAX, at,
 			    "write an upper-case T between day and time, "
-			    "as in 2025-10-14T12:00");
-	return fail(sc, FDE_SYNTAX, at, "unexpected text after the day");
+			    "as in 2025-10-14T12:00",
+			    "schrijf een hoofdletter T tussen dag en uur, "
+			    "zoals in 2025-10-14T12:00");
+	return fail(sc, FDE_SYNTAX, at, "unexpected text after the day",
+		    "onverwachte tekst na de dag");
 }
 
 /* MM, MM-DD or MM-DDTHH:MM at at (after "YYYY-"). */
 static bool parse_month_on(struct scan *sc, struct span s, size_t at,
 			   struct fd_point *pt)
 {
-	if (!two_digits(sc, at, s.e, "month", &pt->month) ||
+	if (!two_digits(sc, at, s.e, W(sc, "month", "maand"), &pt->month) ||
 	    !check_month(sc, at, pt->month))
 		return false;
 	if (at + 2 == s.e) {
@@ -339,8 +377,9 @@ static bool parse_month_on(struct scan *sc, struct span s, size_t at,
 	}
 	if (sc->text[at + 2] != '-')
 		return fail(sc, FDE_SYNTAX, at + 2,
-			    "unexpected text after the month");
-	if (!two_digits(sc, at + 3, s.e, "day", &pt->day) ||
+			    "unexpected text after the month",
+			    "onverwachte tekst na de maand");
+	if (!two_digits(sc, at + 3, s.e, W(sc, "day", "dag"), &pt->day) ||
 	    !check_day(sc, (struct span){ s.b, at + 5 }, at + 3, pt))
 		return false;
 	return parse_after_day(sc, s, at + 5, pt);
@@ -360,7 +399,9 @@ static bool parse_part(struct scan *sc, struct span s, size_t at,
 	if (v < 1 || v > max)
 		return fail(sc, quarter ? FDE_QUARTER : FDE_HALF, at,
 			    "%s '%.*s' does not exist: use %c1..%c%d",
-			    quarter ? "quarter" : "half-year",
+			    "%s '%.*s' bestaat niet: gebruik %c1..%c%d",
+			    quarter ? W(sc, "quarter", "kwartaal")
+				    : W(sc, "half-year", "halfjaar"),
 			    (int)(n + 1), sc->text + at, sc->text[at],
 			    sc->text[at], max);
 	pt->part = v;
@@ -382,22 +423,24 @@ static bool season_ok(const struct fd_season *s)
 }
 
 /* "use voorjaar or najaar", from the site's table. */
-static void list_seasons(struct buf *b, const struct fd_seasons *t)
+static void list_seasons(struct buf *b, const struct fd_seasons *t, bool nl)
 {
 	size_t valid = 0, shown = 0;
 
 	for (size_t i = 0; i < t->n; i++)
 		valid += season_ok(&t->v[i]);
 	if (valid == 0) {
-		buf_puts(b, "this site defines no seasons");
+		buf_puts(b, nl ? "deze site heeft geen seizoenen"
+			      : "this site defines no seasons");
 		return;
 	}
-	buf_puts(b, "use ");
+	buf_puts(b, nl ? "gebruik " : "use ");
 	for (size_t i = 0; i < t->n; i++) {
 		if (!season_ok(&t->v[i]))
 			continue;
 		if (shown > 0)
-			buf_puts(b, shown + 1 == valid ? " or " : ", ");
+			buf_puts(b, shown + 1 == valid ? (nl ? " of " : " or ")
+						       : ", ");
 		buf_putsl(b, t->v[i].name);
 		shown++;
 	}
@@ -414,13 +457,18 @@ static bool unknown_season(struct scan *sc, struct span name)
 	    all_digits(t, (struct span){ name.b + 1, name.e }))
 		return fail(sc, c == 'q' ? FDE_QUARTER : FDE_HALF, name.b,
 			    "write %s with an upper-case %c, as in %.*s%c%.*s",
-			    c == 'q' ? "a quarter" : "a half-year", upper,
+			    "schrijf %s met een hoofdletter %c, zoals in "
+			    "%.*s%c%.*s",
+			    c == 'q' ? W(sc, "a quarter", "een kwartaal")
+				     : W(sc, "a half-year", "een halfjaar"),
+			    upper,
 			    YEAR_DIGITS + 1, t + name.b - YEAR_DIGITS - 1,
 			    upper, span_len(name) - 1, t + name.b + 1);
 	fail(sc, FDE_SEASON, name.b, "unknown season '%.*s': ",
+	     "onbekend seizoen '%.*s': ",
 	     span_len(name), t + name.b);
 	if (sc->msg)
-		list_seasons(sc->msg, sc->seasons);
+		list_seasons(sc->msg, sc->seasons, sc->nl);
 	return false;
 }
 
@@ -471,18 +519,25 @@ static bool bad_year(struct scan *sc, struct span s, size_t n,
 	if (n <= 2 && dash && dashed_day_first(t, s, n))
 		return fail(sc, FDE_SYNTAX, s.b,
 			    "write a day-first date with slashes (14/10/2025) "
-			    "or year first (2025-10-14)");
+			    "or year first (2025-10-14)",
+			    "schrijf een datum met de dag eerst met schuine "
+			    "strepen (14/10/2025) of met het jaar eerst "
+			    "(2025-10-14)");
 	if (n <= 2 && in_range && s.b + n == s.e)
 		return fail(sc, FDE_RANGE_FORM, s.b,
 			    "'%.*s' is not a date: write both ends of a range "
 			    "in full, as in 2025-10-14/2025-10-16",
+			    "'%.*s' is geen datum: schrijf beide uiteinden van "
+			    "een periode voluit, zoals in 2025-10-14/2025-10-16",
 			    (int)n, t + s.b);
 	if (n == 2 && (dash || s.b + n == s.e))
 		return fail(sc, FDE_TWO_DIGIT_YEAR, s.b,
 			    "two-digit year '%.2s': write the year in full",
-			    t + s.b);
+			    "jaartal in twee cijfers '%.2s': schrijf het jaar "
+			    "voluit", t + s.b);
 	return fail(sc, FDE_YEAR, s.b,
-		    "year '%.*s' must have four digits", (int)n, t + s.b);
+		    "year '%.*s' must have four digits",
+		    "jaar '%.*s' moet vier cijfers hebben", (int)n, t + s.b);
 }
 
 /* One year-first date (not a range, not tbd) filling s exactly. */
@@ -524,15 +579,21 @@ static bool parse_belgian(struct scan *sc, struct span s,
 	if (nd == YEAR_DIGITS && ny <= 2)
 		return fail(sc, FDE_SYNTAX, s.b,
 			    "write a year-first date with dashes, as in "
-			    "2025-10-14");
+			    "2025-10-14",
+			    "schrijf een datum met het jaar eerst met "
+			    "streepjes, zoals in 2025-10-14");
 	if (ny == 2 && year_digits && nd <= 2 && nm <= 2)
 		return fail(sc, FDE_TWO_DIGIT_YEAR, part[2].b,
 			    "two-digit year '%.2s': write the year in full",
-			    t + part[2].b);
+			    "jaartal in twee cijfers '%.2s': schrijf het jaar "
+			    "voluit", t + part[2].b);
 	if (nd > 2 || nm > 2 || ny != YEAR_DIGITS || !year_digits)
 		return fail(sc, FDE_SYNTAX, s.b,
 			    "'%.*s' is not a date: write a day-first date as "
-			    "D/M/YYYY, as in 14/10/2025", span_len(s),
+			    "D/M/YYYY, as in 14/10/2025",
+			    "'%.*s' is geen datum: schrijf een datum met de "
+			    "dag eerst als D/M/JJJJ, zoals in 14/10/2025",
+			    span_len(s),
 			    t + s.b);
 	if (!check_year(sc, part[2], pt))
 		return false;
@@ -572,10 +633,14 @@ static bool range_side(struct scan *sc, struct span side, size_t slash,
 	if (side.b == side.e)
 		return fail(sc, FDE_RANGE_FORM, is_end ? slash : side.b,
 			    "a range needs a date %s '/'",
-			    is_end ? "after" : "before");
+			    "een periode heeft een datum nodig %s '/'",
+			    is_end ? W(sc, "after", "na")
+				   : W(sc, "before", "voor"));
 	if (span_is_nocase(sc->text, side, "tbd"))
 		return fail(sc, FDE_RANGE_FORM, side.b,
-			    "tbd cannot be part of a range: write tbd alone");
+			    "tbd cannot be part of a range: write tbd alone",
+			    "tbd kan geen deel van een periode zijn: schrijf "
+			    "tbd alleen");
 	return parse_point(sc, side, true, pt);
 }
 
@@ -590,13 +655,16 @@ static bool parse_range(struct scan *sc, struct span s, size_t slash,
 	    span_len(l) <= 2 && span_len(r) <= 2)
 		return fail(sc, FDE_SYNTAX, s.b,
 			    "'%.*s' has no year: write D/M/YYYY or YYYY-MM-DD",
+			    "'%.*s' heeft geen jaar: schrijf D/M/JJJJ of "
+			    "JJJJ-MM-DD",
 			    span_len(s), sc->text + s.b);
 	if (!range_side(sc, l, slash, false, &a) ||
 	    !range_side(sc, r, slash, true, &b))
 		return false;
 	if (before(b.last_day, b.last_minute, a.first_day, a.first_minute))
 		return fail(sc, FDE_RANGE_ORDER, r.b,
-			    "range ends before it starts");
+			    "range ends before it starts",
+			    "de periode eindigt voor ze begint");
 	from_point(d, &a);
 	d->prec = FD_RANGE;
 	d->to = b;
@@ -641,7 +709,10 @@ static bool parse_value(struct scan *sc, struct span s, struct fuzzydate *d)
 	if (slashes >= 2)
 		return fail(sc, FDE_RANGE_FORM, part[1].e,
 			    "more than one '/': a range is A/B with "
-			    "year-first dates, as in 2025-10-14/2025-10-16");
+			    "year-first dates, as in 2025-10-14/2025-10-16",
+			    "meer dan één '/': een periode is A/B met datums "
+			    "met het jaar eerst, zoals in "
+			    "2025-10-14/2025-10-16");
 	if (slashes == 1)
 		return parse_range(sc, s, part[0].e, d);
 	if (!parse_point(sc, s, false, &pt))
@@ -662,8 +733,15 @@ bool fuzzydate_parse(struct slice text, const struct fd_seasons *seasons,
 		     struct fuzzydate *out, struct fd_status *st,
 		     struct buf *msg)
 {
+	return fuzzydate_parse_in(text, seasons, out, st, msg, false);
+}
+
+bool fuzzydate_parse_in(struct slice text, const struct fd_seasons *seasons,
+			struct fuzzydate *out, struct fd_status *st,
+			struct buf *msg, bool dutch)
+{
 	struct scan sc = { text.ptr, seasons ? seasons : fd_default_seasons(),
-			   st, msg };
+			   st, msg, dutch };
 	struct span s = trim(text.ptr, (struct span){ 0, text.len });
 
 	memset(out, 0, sizeof(*out));
@@ -671,13 +749,16 @@ bool fuzzydate_parse(struct slice text, const struct fd_seasons *seasons,
 	if (s.b == s.e)
 		return fail(&sc, FDE_EMPTY, 0,
 			    "empty date: write a date such as 2025-10-14, "
-			    "or tbd");
+			    "or tbd",
+			    "lege datum: schrijf een datum zoals 2025-10-14, "
+			    "of tbd");
 	if (span_is(text.ptr, s, "tbd")) {
 		set_tbd(out);
 		return true;
 	}
 	if (span_is_nocase(text.ptr, s, "tbd"))
-		return fail(&sc, FDE_SYNTAX, s.b, "write tbd in lower case");
+		return fail(&sc, FDE_SYNTAX, s.b, "write tbd in lower case",
+			    "schrijf tbd in kleine letters");
 	if (parse_value(&sc, s, out))
 		return true;
 	memset(out, 0, sizeof(*out));

@@ -152,6 +152,10 @@ struct fd_status {
 bool fuzzydate_parse(struct slice text, const struct fd_seasons *seasons,
 		     struct fuzzydate *out, struct fd_status *st,
 		     struct buf *msg);
+/* The same, with the message in Dutch when dutch is true. */
+bool fuzzydate_parse_in(struct slice text, const struct fd_seasons *seasons,
+			struct fuzzydate *out, struct fd_status *st,
+			struct buf *msg, bool dutch);
 
 /* "a moment", "a day", "a month" ... "a range", "tbd": for messages. */
 const char *fuzzydate_precision_name(enum fd_precision p);

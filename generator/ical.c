@@ -43,6 +43,19 @@ void ical_fold(struct buf *out, struct slice line)
 	while (i < line.len) {
 		size_t n = seq_len((unsigned char)line.ptr[i]);
 
+		/* A run of ASCII octets goes out in one piece, up to the fold;
+		 * feeds hold megabytes of text, mostly ASCII. */
+		if (n == 1 && used < ICAL_FOLD_OCTETS) {
+			size_t room = ICAL_FOLD_OCTETS - used, k = 1;
+
+			while (k < room && i + k < line.len &&
+			       (unsigned char)line.ptr[i + k] < 0x80)
+				k++;
+			buf_put(out, line.ptr + i, k);
+			used += k;
+			i += k;
+			continue;
+		}
 		if (n > line.len - i)
 			n = line.len - i;
 		if (used + n > ICAL_FOLD_OCTETS) {
@@ -56,13 +69,28 @@ void ical_fold(struct buf *out, struct slice line)
 	buf_puts(out, "\r\n");
 }
 
+/* Octets that ical_escape_text() copies as they are. */
+static bool plain_text_octet(unsigned char c)
+{
+	return (c >= 0x20 && c != 0x7f && c != '\\' && c != ';' && c != ',') ||
+	       c == '\t';
+}
+
 void ical_escape_text(struct buf *out, struct slice s)
 {
 	size_t i;
 
 	for (i = 0; i < s.len; i++) {
 		unsigned char c = (unsigned char)s.ptr[i];
+		size_t k = i;
 
+		while (k < s.len && plain_text_octet((unsigned char)s.ptr[k]))
+			k++;
+		if (k > i) {
+			buf_put(out, s.ptr + i, k - i);
+			i = k - 1;
+			continue;
+		}
 		switch (c) {
 		case '\\': buf_puts(out, "\\\\"); break;
 		case ';': buf_puts(out, "\\;"); break;
@@ -75,10 +103,6 @@ void ical_escape_text(struct buf *out, struct slice s)
 		case '\n': buf_puts(out, "\\n"); break;
 		default:
 			/* RFC 5545 3.3.11: no control characters but HTAB */
-			if (c >= 0x20 && c != 0x7f)
-				buf_putc(out, (char)c);
-			else if (c == '\t')
-				buf_putc(out, '\t');
 			break;
 		}
 	}
@@ -279,6 +303,15 @@ static void vevent(struct writer *w, const struct ical_event *e,
 	prop_raw(w, "END", SL("VEVENT"));
 }
 
+void ical_vevent(struct buf *out, const struct ical_event *e,
+		 int64_t dtstamp)
+{
+	struct writer w = { out, BUF_INIT };
+
+	vevent(&w, e, dtstamp);
+	buf_free(&w.line);
+}
+
 static void year_of(const struct ical_time *t, int64_t *lo, int64_t *hi,
 		    bool *any)
 {
@@ -344,7 +377,10 @@ size_t ical_write(struct buf *out, const struct ical_calendar *cal,
 		vtimezone(&w, lo - TZ_YEARS_BEFORE, hi);
 	for (i = 0; i < n; i++) {
 		gaps += count_gaps(&ev[i]);
-		vevent(&w, &ev[i], cal->dtstamp);
+		if (ev[i].text.ptr)
+			buf_putsl(out, ev[i].text);
+		else
+			vevent(&w, &ev[i], cal->dtstamp);
 	}
 	prop_raw(&w, "END", SL("VCALENDAR"));
 	buf_free(&w.line);

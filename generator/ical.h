@@ -59,6 +59,11 @@ struct ical_event {
 	const struct slice *categories;
 	size_t ncategories;
 	enum ical_status status;
+	/* When text.ptr is set: this event's VEVENT as ical_vevent() wrote
+	 * it, which ical_write() copies instead of writing the fields above
+	 * again (start and end still count for the VTIMEZONE).  A feed of
+	 * many calendars writes each event once. */
+	struct slice text;
 };
 
 /* The calendar object around the events. */
@@ -97,5 +102,10 @@ int64_t ical_utc(const struct ical_time *t);
  */
 size_t ical_write(struct buf *out, const struct ical_calendar *cal,
 		  const struct ical_event *ev, size_t n);
+
+/* Appends the VEVENT of e, stamped dtstamp (UTC seconds), exactly as
+ * ical_write() would: the bytes for e->text. */
+void ical_vevent(struct buf *out, const struct ical_event *e,
+		 int64_t dtstamp);
 
 #endif

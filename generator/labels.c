@@ -92,13 +92,15 @@ unsigned labels_load(struct labels *l, struct arena *a, struct diag_ctx *d,
 			struct buf hint = BUF_INIT;
 
 			if (near)
-				buf_printf(&hint, "; did you mean '%s'?", near);
+				buf_printf(&hint, diag_tr(d, "; did you mean "
+					   "'%s'?", "; bedoel je '%s'?"), near);
 			diag(d, D_UNKNOWN_KEY, src, e->key_pos, e->key.ptr,
 			     hint.ptr);
 			buf_free(&hint);
 		} else if (e->value->kind != Y_SCALAR) {
-			diag(d, D_TYPE, src, e->value->pos, e->key.ptr, "text",
-			     ynode_kind_name(e->value));
+			diag(d, D_TYPE, src, e->value->pos, e->key.ptr,
+			     validate_type_word(d, "text"),
+			     validate_type_word(d, ynode_kind_name(e->value)));
 		} else {
 			l->text[k] = e->value->text;
 		}

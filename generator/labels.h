@@ -79,7 +79,16 @@
 	X(L_REPORT_ON_TRACK, "report_on_track", "op schema") \
 	X(L_REPORT_SHORT, "report_short", "tekort") \
 	X(L_REPORT_NOT_YET, "report_not_yet", "nog niet gehaald") \
-	X(L_REPORT_NO_EVENTS, "report_no_events", "geen activiteiten gekoppeld")
+	X(L_REPORT_NO_EVENTS, "report_no_events", "geen activiteiten gekoppeld") \
+	X(L_SECTION_SEARCH, "section_search", "Zoeken") \
+	X(L_TITLE_SEARCH, "title_search", "Zoeken") \
+	X(L_DESCRIPTION_SEARCH, "description_search", "Zoek in de activiteiten, het actieplan, de nieuwsbrieven, de partners en het zorg- en welzijnsaanbod van de zone.") \
+	X(L_KIND_ACTION, "kind_action", "Actie") \
+	X(L_KIND_EVENT, "kind_event", "Activiteit") \
+	X(L_KIND_NEWSLETTER, "kind_newsletter", "Nieuwsbrief") \
+	X(L_KIND_PARTNER, "kind_partner", "Partner") \
+	X(L_KIND_SERVICE, "kind_service", "Dienst") \
+	X(L_KIND_PAGE, "kind_page", "Pagina")
 
 enum label_id {
 #define X(id, key, text) id,

@@ -208,8 +208,11 @@ static void bad_line(struct render *r, struct source *src, unsigned line,
 	memcpy(shown, s.ptr, n);
 	strcpy(shown + n, s.len > n ? "..." : "");
 	diag(&r->b->diag, D_LEDGER_LINE, src, (struct pos){ line, 1 }, shown,
-	     conflict ? "; this is a merge conflict marker: keep the lines "
-			"of both sides, then any build sorts them" : "");
+	     !conflict ? "" : diag_tr(&r->b->diag, "; this is a merge "
+			"conflict marker: keep the lines of both sides, then "
+			"any build sorts them", "; dit is een markering van "
+			"een mergeconflict: hou de regels van beide kanten, "
+			"een volgende build sorteert ze"));
 }
 
 static void add_entry(struct ledger *l, struct slice path, struct slice from,
@@ -585,19 +588,28 @@ static void report_gone(struct render *r, const struct old_entry *e)
 	const char *from = best_referrer(l, e->path);
 	struct buf why = BUF_INIT, line = BUF_INIT;
 	struct pos pos = { e->line, 1 };
+	struct diag_ctx *d = &r->b->diag;
 
 	if (from == NULL)
 		from = e->from;
 	if (from)
-		buf_printf(&why, "last linked from %s", from);
+		buf_printf(&why, diag_tr(d, "last linked from %s",
+					 "laatst gelinkt vanaf %s"), from);
 	else
-		buf_puts(&why, "no page linked to it when it was last published");
+		buf_puts(&why, diag_tr(d, "no page linked to it when it was "
+				       "last published", "geen enkele pagina "
+				       "linkte ernaar toen hij het laatst "
+				       "gepubliceerd werd"));
 	if (is_page_url(e->path)) {
 		const struct item *it = replacement(r, e->path);
+		const char *file = it ? it->src->path
+				      : diag_tr(d, "the page that replaced it",
+						"de pagina die hem vervangt");
 
 		aliases_line(it, e->path, &line);
-		diag(&r->b->diag, D_LEDGER_GONE, l->src, pos, e->path, why.ptr,
-		     it ? it->src->path : "the page that replaced it", line.ptr);
+		diag(d, D_LEDGER_GONE, l->src, pos, e->path, why.ptr, file,
+		     line.ptr);
+		diag_fix(d, D_FIX_ALIAS, line.ptr, file);
 	} else {
 		diag(&r->b->diag, D_LEDGER_GONE_FILE, l->src, pos, e->path,
 		     why.ptr, e->path + 1);

@@ -373,6 +373,14 @@ static unsigned load_kind(struct build *b, enum kind k)
 
 /* ---- static/ ---- */
 
+/* static/.well-known/ is the one hidden name published (RFC 8615:
+ * security.txt, domain verification files); other hidden files such as
+ * .htaccess configure a server and are never copied to the site. */
+static bool well_known(const char *name, int depth)
+{
+	return depth == 0 && strcmp(name, ".well-known") == 0;
+}
+
 static void add_static(struct build *b, const char *rel, const char *path)
 {
 	struct static_file *f;
@@ -401,7 +409,7 @@ static void walk_static(struct build *b, const char *rel, int depth)
 	for (i = 0; names && i < n && depth < LOAD_MAX_DEPTH; i++) {
 		struct stat st;
 
-		if (ignored_name(names[i]))
+		if (ignored_name(names[i]) && !well_known(names[i], depth))
 			continue;
 		buf_reset(&sub);
 		buf_printf(&sub, "%s/%s", rel, names[i]);

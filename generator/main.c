@@ -5,6 +5,11 @@
  *   zonesite check [-C SITE] [--now YYYY-MM-DD] [--edition E]
  *   zonesite report [-C SITE] [--now YYYY-MM-DD] [--plan YYYY] [--format F]
  *   zonesite build|check [-j N] -C SITE -C SITE ...   (multisite.h)
+ *   zonesite publish [-C SITE] [-o OUT] [--now YYYY-MM-DD]   (publish.h)
+ *   zonesite new KIND "Titel" [-C SITE] [--now YYYY-MM-DD]   (scaffold.h)
+ *   zonesite build --live-reload ...   (a preview for zonesite-serve)
+ *   any of them with --lang nl|en (messages; default: site.yaml's
+ *   `messages:`, else Dutch) and -v (progress even when not on a terminal)
  *
  * Runs the pipeline stages in order (load, model, render, write) with one
  * build context, prints the collected diagnostics sorted, and exits with
@@ -27,8 +32,11 @@
 #include "model.h"
 #include "multisite.h"
 #include "partner_refs.h"
+#include "pipeline.h"
+#include "publish.h"
 #include "render.h"
 #include "report.h"
+#include "scaffold.h"
 #include "schema.h"
 #include "xalloc.h"
 
@@ -38,7 +46,9 @@
 
 enum { EXIT_CONTENT = 1, EXIT_USAGE = 2, EXIT_FAILED = 3 };
 
-static const char usage_text[] =
+/* The texts come in English and Dutch, indexed by enum diag_lang. */
+static const char *const usage_texts[LANG__COUNT] = {
+[LANG_EN] =
 	"usage: zonesite build [-C SITE] [-o OUT] [--now YYYY-MM-DD] "
 	"[--edition public|partners|internal]\n"
 	"       zonesite check [-C SITE] [--now YYYY-MM-DD] "
@@ -47,9 +57,29 @@ static const char usage_text[] =
 	"[--format md|csv]\n"
 	"       zonesite build|check [-j N] -C SITE -C SITE ... [--now YYYY-MM-DD] "
 	"[--edition E]\n"
-	"       zonesite --help | --version\n";
+	"       zonesite publish [-C SITE] [-o OUT] [--now YYYY-MM-DD]\n"
+	"       zonesite new action|event|newsletter|partner|service|page "
+	"TITLE [-C SITE] [--now YYYY-MM-DD]\n"
+	"       zonesite --help | --version\n"
+	"       (every command also takes --lang nl|en and -v)\n",
+[LANG_NL] =
+	"gebruik: zonesite build [-C SITE] [-o UITVOER] [--now JJJJ-MM-DD] "
+	"[--edition public|partners|internal]\n"
+	"         zonesite check [-C SITE] [--now JJJJ-MM-DD] "
+	"[--edition public|partners|internal]\n"
+	"         zonesite report [-C SITE] [--now JJJJ-MM-DD] [--plan JJJJ] "
+	"[--format md|csv]\n"
+	"         zonesite build|check [-j N] -C SITE -C SITE ... "
+	"[--now JJJJ-MM-DD] [--edition E]\n"
+	"         zonesite publish [-C SITE] [-o UITVOER] [--now JJJJ-MM-DD]\n"
+	"         zonesite new action|event|newsletter|partner|service|page "
+	"TITEL [-C SITE] [--now JJJJ-MM-DD]\n"
+	"         zonesite --help | --version\n"
+	"         (elke opdracht neemt ook --lang nl|en en -v)\n",
+};
 
-static const char help_text[] =
+static const char *const help_texts[LANG__COUNT] = {
+[LANG_EN] =
 	"\n"
 	"Builds the website of a primary-care zone from Markdown files with\n"
 	"YAML front matter (site.yaml, actions/, events/, newsletters/,\n"
@@ -58,10 +88,16 @@ static const char help_text[] =
 	"commands:\n"
 	"  build    check the site and write it to OUT; the previous OUT is\n"
 	"           replaced only when the whole build succeeds\n"
-	"  check    check the site, write nothing\n"
+	"  check    check the site, write nothing; then a summary: counts\n"
+	"           per kind, warnings by file and for each error its fix\n"
 	"  report   check the site, then print the plan report (planned and\n"
 	"           held events per action, measured indicators, late\n"
 	"           milestones, placeholders, stale partners and services)\n"
+	"  publish  build the public edition as build does, then, only if\n"
+	"           it succeeded, rsync OUT to site.yaml's publish: target\n"
+	"  new      write SITE/FOLDER/ID.md for a new item titled TITLE\n"
+	"           (ID: the title as a slug), every key with a comment;\n"
+	"           never replaces a file; prints the path\n"
 	"\n"
 	"options:\n"
 	"  -C SITE          the site folder (default: .); given more than\n"
@@ -75,8 +111,60 @@ static const char help_text[] =
 	"  --plan YYYY      report: the plan year (default: the plan shown\n"
 	"                   at /acties/, the one of today's year if any)\n"
 	"  --format F       report: md (Markdown, default) or csv\n"
+	"  --live-reload    build: a preview for zonesite-serve (pages\n"
+	"                   reload themselves; never publish it)\n"
 	"\n"
-	"exit status: 0 built, 1 content errors, 2 usage errors, 3 failure\n";
+	"  --lang nl|en     the language of messages (default: site.yaml's\n"
+	"                   messages: key, else nl)\n"
+	"  -v               progress lines and a summary line even when\n"
+	"                   standard error is not a terminal\n"
+	"\n"
+	"exit status: 0 built, 1 content errors, 2 usage errors, 3 failure\n",
+[LANG_NL] =
+	"\n"
+	"Bouwt de website van een eerstelijnszone uit Markdown-bestanden met\n"
+	"YAML front matter (site.yaml, actions/, events/, newsletters/,\n"
+	"partners/, services/, pages/, static/).\n"
+	"\n"
+	"opdrachten:\n"
+	"  build    kijk de site na en schrijf ze naar UITVOER; de vorige\n"
+	"           UITVOER wordt pas vervangen als de hele build lukt\n"
+	"  check    kijk de site na, schrijf niets; met een samenvatting:\n"
+	"           aantallen per soort, waarschuwingen per bestand en per\n"
+	"           fout wat je moet aanpassen\n"
+	"  report   kijk de site na en toon dan het rapport van het plan\n"
+	"           (geplande en gehouden activiteiten per actie, gemeten\n"
+	"           indicatoren, late mijlpalen, plaatshouders, verouderde\n"
+	"           partners en diensten)\n"
+	"  publish  bouw de publieke editie zoals build en stuur UITVOER\n"
+	"           dan, alleen als dat lukte, met rsync naar het doel\n"
+	"           publish: in site.yaml\n"
+	"  new      schrijf SITE/MAP/ID.md voor een nieuw item met TITEL\n"
+	"           (ID: de titel als slug), elke sleutel met uitleg;\n"
+	"           vervangt nooit een bestand; toont het pad\n"
+	"\n"
+	"opties:\n"
+	"  -C SITE          de map van de site (standaard: .); meer dan eens\n"
+	"                   gegeven, wordt elke site in SITE/public gebouwd\n"
+	"  -j N             met meerdere sites: bouw er N tegelijk\n"
+	"                   (standaard: het aantal processoren)\n"
+	"  -o UITVOER       de uitvoermap (standaard: SITE/public)\n"
+	"  --now DATUM      vandaag, voor komende en voorbije items\n"
+	"                   (standaard: SOURCE_DATE_EPOCH, anders de klok)\n"
+	"  --edition E      public (standaard), partners of internal\n"
+	"  --plan JJJJ      report: het planjaar (standaard: het plan op\n"
+	"                   /acties/, dat van dit jaar als het er is)\n"
+	"  --format F       report: md (Markdown, standaard) of csv\n"
+	"  --live-reload    build: een voorbeeld voor zonesite-serve (de\n"
+	"                   pagina's laden zichzelf opnieuw; nooit publiceren)\n"
+	"  --lang nl|en     de taal van de meldingen (standaard: de sleutel\n"
+	"                   messages: in site.yaml, anders nl)\n"
+	"  -v               voortgang en een samenvattende regel, ook als de\n"
+	"                   foutuitvoer geen terminal is\n"
+	"\n"
+	"afsluitstatus: 0 gebouwd, 1 fouten in de inhoud, 2 fout gebruik,\n"
+	"3 mislukt\n",
+};
 
 struct options {
 	const char *command, *site, *out, *now, *edition;
@@ -85,15 +173,44 @@ struct options {
 	const char *jobs;          /* -j, for several sites */
 	const char *sites[MULTISITE_MAX_SITES]; /* every -C, in order */
 	size_t nsites;
+	const char *lang;          /* --lang, as given */
+	enum diag_lang msg_lang;   /* of usage messages: --lang, else nl */
+	bool verbose;              /* -v */
+	const char *new_args[2];   /* new: the kind and the title */
+	size_t nnew;
+	bool live_reload;          /* --live-reload: build a preview */
 };
 
-static int usage_error(const char *fmt, const char *arg)
+/* en and nl: the same message, each with one %s for arg. */
+static int usage_error(const struct options *o, const char *en,
+		       const char *nl, const char *arg)
 {
 	fputs("zonesite: ", stderr);
-	fprintf(stderr, fmt, arg);
+	fprintf(stderr, o->msg_lang == LANG_NL ? nl : en, arg);
 	fputc('\n', stderr);
-	fputs(usage_text, stderr);
+	fputs(usage_texts[o->msg_lang], stderr);
 	return EXIT_USAGE;
+}
+
+/* --lang is looked for first, so that every usage error, even about an
+ * option before it, is in the language asked for. */
+static int prescan_lang(int argc, char **argv, struct options *o)
+{
+	int i, lang;
+
+	o->msg_lang = LANG_NL;
+	for (i = 1; i + 1 < argc; i++) {
+		if (strcmp(argv[i], "--lang"))
+			continue;
+		lang = diag_lang_parse(argv[i + 1]);
+		if (lang < 0)
+			return usage_error(o, "--lang takes nl or en, not '%s'",
+					   "--lang neemt nl of en, niet '%s'",
+					   argv[i + 1]);
+		o->msg_lang = (enum diag_lang)lang;
+		o->lang = argv[i + 1];
+	}
+	return -1;
 }
 
 /* --plan: a plan year, as plan: takes it in a fiche. */
@@ -117,35 +234,64 @@ static int check_report_args(struct options *o)
 	bool report = !strcmp(o->command, "report");
 
 	if (report && o->out)
-		return usage_error("%s", "report writes to standard output; "
+		return usage_error(o, "%s", "%s", o->msg_lang == LANG_NL ?
+				   "report schrijft naar de standaarduitvoer; "
+				   "het neemt geen -o" :
+				   "report writes to standard output; "
 				   "it takes no -o");
 	if (report && o->edition)
-		return usage_error("%s", "report covers every item (the "
+		return usage_error(o, "%s", "%s", o->msg_lang == LANG_NL ?
+				   "report omvat elk item (de interne editie); "
+				   "het neemt geen --edition" :
+				   "report covers every item (the "
 				   "internal edition); it takes no --edition");
 	if (!report && (o->format || o->plan))
-		return usage_error("'%s' is an option of report only",
+		return usage_error(o, "'%s' is an option of report only",
+				   "'%s' is alleen een optie van report",
 				   o->format ? "--format" : "--plan");
 	if (o->format && strcmp(o->format, "md") && strcmp(o->format, "csv"))
-		return usage_error("unknown report format '%s': use md or csv",
-				   o->format);
+		return usage_error(o, "unknown report format '%s': use md or csv",
+				   "onbekend formaat voor report '%s': gebruik "
+				   "md of csv", o->format);
 	if (o->plan && parse_plan(o->plan, &o->plan_year))
-		return usage_error("--plan takes a plan year, YYYY, not '%s'",
+		return usage_error(o, "--plan takes a plan year, YYYY, not '%s'",
+				   "--plan neemt een planjaar, JJJJ, niet '%s'",
 				   o->plan);
+	return -1;
+}
+
+/* publish sends the public edition only, so a partners' or internal
+ * build can never reach the public server; a preview (--live-reload) is
+ * only ever built, never published. */
+static int check_publish_args(struct options *o)
+{
+	if (!strcmp(o->command, "publish") && o->edition &&
+	    strcmp(o->edition, "public"))
+		return usage_error(o, "publish sends the public edition only, "
+				   "not '%s'", "publish verstuurt alleen de "
+				   "publieke editie, niet '%s'", o->edition);
+	if (o->live_reload && strcmp(o->command, "build"))
+		return usage_error(o, "--live-reload is an option of build "
+				   "only, not of %s", "--live-reload is alleen "
+				   "een optie van build, niet van %s",
+				   o->command);
 	return -1;
 }
 
 /* Returns -1 to go on, else the exit status. */
 static int parse_args(int argc, char **argv, struct options *o)
 {
-	int i;
+	int i, rc = prescan_lang(argc, argv, o);
 
+	if (rc >= 0)
+		return rc;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char **slot = NULL;
 
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			fputs(usage_text, stdout);
-			fputs(help_text, stdout);
+			fputs(usage_texts[o->msg_lang], stdout);
+			fputs(help_texts[o->msg_lang], stdout);
 			return 0;
 		}
 		if (!strcmp(a, "--version")) {
@@ -166,29 +312,52 @@ static int parse_args(int argc, char **argv, struct options *o)
 			slot = &o->plan;
 		else if (!strcmp(a, "-j") || !strcmp(a, "--jobs"))
 			slot = &o->jobs;
+		else if (!strcmp(a, "--lang"))
+			slot = &o->lang;
+		else if (!strcmp(a, "-v"))
+			o->verbose = true;
+		else if (!strcmp(a, "--live-reload"))
+			o->live_reload = true;
 		else if (a[0] == '-')
-			return usage_error("unknown option '%s'", a);
+			return usage_error(o, "unknown option '%s'",
+					   "onbekende optie '%s'", a);
 		else if (o->command == NULL)
 			o->command = a;
+		else if (!strcmp(o->command, "new") && o->nnew < 2)
+			o->new_args[o->nnew++] = a;
 		else
-			return usage_error("unexpected argument '%s'", a);
+			return usage_error(o, "unexpected argument '%s'",
+					   "onverwacht argument '%s'", a);
 		if (slot) {
 			if (++i == argc)
-				return usage_error("'%s' needs a value", a);
+				return usage_error(o, "'%s' needs a value",
+						   "'%s' heeft een waarde nodig",
+						   a);
 			*slot = argv[i];
 		}
 		if (slot == &o->site && o->nsites == MULTISITE_MAX_SITES)
-			return usage_error("more than %s sites in one run",
+			return usage_error(o, "more than %s sites in one run",
+					   "meer dan %s sites in één keer",
 					   MULTISITE_MAX_SITES_TEXT);
 		if (slot == &o->site)
 			o->sites[o->nsites++] = argv[i];
 	}
 	if (o->command == NULL)
-		return usage_error("%s", "no command given");
+		return usage_error(o, "%s", "%s", o->msg_lang == LANG_NL ?
+				   "geen opdracht gegeven" : "no command given");
 	if (strcmp(o->command, "build") && strcmp(o->command, "check") &&
-	    strcmp(o->command, "report"))
-		return usage_error("unknown command '%s'", o->command);
-	return check_report_args(o);
+	    strcmp(o->command, "report") && strcmp(o->command, "publish") &&
+	    strcmp(o->command, "new"))
+		return usage_error(o, "unknown command '%s'",
+				   "onbekende opdracht '%s'", o->command);
+	if (!strcmp(o->command, "new") && (o->nnew < 2 || !*o->new_args[1]))
+		return usage_error(o, "%s", "%s", o->msg_lang == LANG_NL ?
+				   "new neemt een soort en een titel, bv. "
+				   "zonesite new event \"Overleg wonen\"" :
+				   "new takes a kind and a title, e.g. "
+				   "zonesite new event \"Overleg wonen\"");
+	rc = check_publish_args(o);
+	return rc >= 0 ? rc : check_report_args(o);
 }
 
 static int parse_edition(const char *s, enum edition *e)
@@ -258,7 +427,10 @@ static void report_unreferenced(struct build *b)
 	if (b->site.config_src == NULL || b->diag.counts[DL_ERROR])
 		return;
 	n = partner_refs_unreferenced(&b->site, &ids);
-	if (n)
+	if (n && b->diag.lang == LANG_NL)
+		fprintf(stderr, "zonesite: naar %zu partner%s wordt nergens "
+			"verwezen: %s\n", n, n == 1 ? "" : "s", ids.ptr);
+	else if (n)
 		fprintf(stderr, "zonesite: %zu partner%s not referred to anywhere: %s\n",
 			n, n == 1 ? "" : "s", ids.ptr);
 	buf_free(&ids);
@@ -280,7 +452,11 @@ static void report_placeholders(struct build *b)
 			continue;
 		buf_printf(&ids, "%s%.*s", n++ ? ", " : "", SL_FMT(a->it.id));
 	}
-	if (n)
+	if (n && b->diag.lang == LANG_NL)
+		fprintf(stderr, "zonesite: %zu plaatshouderfiche%s niet "
+			"opgenomen in de editie %s: %s\n", n,
+			n == 1 ? "" : "s", names[b->edition], ids.ptr);
+	else if (n)
 		fprintf(stderr, "zonesite: %zu placeholder fiche%s left out of "
 			"the %s edition: %s\n", n, n == 1 ? "" : "s",
 			names[b->edition], ids.ptr);
@@ -297,27 +473,163 @@ static void build_summary(struct build *b)
 	report_placeholders(b);
 }
 
-static void report(struct build *b)
+/* "1 error" / "2 fouten": a count and its noun in the message language. */
+static void put_count(struct buf *out, const struct build *b, unsigned long n,
+		      const char *en1, const char *en, const char *nl1,
+		      const char *nl)
 {
-	diag_flush(&b->diag, stderr);
-	build_summary(b);
-	if (b->diag.counts[DL_ERROR] || b->diag.counts[DL_WARNING])
-		fprintf(stderr, "zonesite: %u error%s, %u warning%s\n",
-			b->diag.counts[DL_ERROR],
-			b->diag.counts[DL_ERROR] == 1 ? "" : "s",
-			b->diag.counts[DL_WARNING],
-			b->diag.counts[DL_WARNING] == 1 ? "" : "s");
+	bool dutch = b->diag.lang == LANG_NL;
+
+	buf_printf(out, "%lu %s", n, n == 1 ? (dutch ? nl1 : en1)
+					    : (dutch ? nl : en));
 }
 
-static int run(struct build *b)
+static const struct {
+	const char *en1, *en, *nl1, *nl;
+} kind_nouns[K__ITEMS] = {
+	[K_ACTION] = { "action", "actions", "actie", "acties" },
+	[K_EVENT] = { "event", "events", "activiteit", "activiteiten" },
+	[K_NEWSLETTER] = { "newsletter", "newsletters", "nieuwsbrief",
+			   "nieuwsbrieven" },
+	[K_PARTNER] = { "partner", "partners", "partner", "partners" },
+	[K_SERVICE] = { "service", "services", "dienst", "diensten" },
+	[K_PAGE] = { "page", "pages", "pagina", "pagina's" },
+};
+
+/* In the order of the site's sections. */
+static const enum kind summary_kinds[K__ITEMS] = {
+	K_ACTION, K_EVENT, K_NEWSLETTER, K_PARTNER, K_SERVICE, K_PAGE,
+};
+
+/* `zonesite check`: what a person acts on, after the diagnostics. */
+static void check_summary(struct build *b)
 {
-	if (load_site(b) == 0 || b->site.config_src)
-		model_build(b);
-	if (diag_errors(&b->diag) == 0)
-		render_site(b);
-	else if (b->site.config_src && !b->site.config_broken)
-		render_check_links(b);
+	struct buf line = BUF_INIT;
+	bool nl = b->diag.lang == LANG_NL;
+	size_t i;
+
+	for (i = 0; i < K__ITEMS; i++) {
+		enum kind k = summary_kinds[i];
+
+		if (i)
+			buf_puts(&line, ", ");
+		put_count(&line, b, b->site.kinds[k].n, kind_nouns[k].en1,
+			  kind_nouns[k].en, kind_nouns[k].nl1,
+			  kind_nouns[k].nl);
+	}
+	fprintf(stderr, "zonesite check: %s\n  %s: %s\n",
+		nl ? "samenvatting" : "summary", nl ? "inhoud" : "content",
+		line.ptr);
+	diag_summary(&b->diag, stderr);
+	buf_free(&line);
+}
+
+static void report(struct build *b)
+{
+	struct buf line = BUF_INIT;
+
+	diag_print(&b->diag, stderr);
+	if (b->check_only && b->summary)
+		check_summary(b);
+	diag_forget(&b->diag);
+	build_summary(b);
+	if (b->diag.counts[DL_ERROR] || b->diag.counts[DL_WARNING]) {
+		put_count(&line, b, b->diag.counts[DL_ERROR], "error",
+			  "errors", "fout", "fouten");
+		buf_puts(&line, ", ");
+		put_count(&line, b, b->diag.counts[DL_WARNING], "warning",
+			  "warnings", "waarschuwing", "waarschuwingen");
+		fprintf(stderr, "zonesite: %s\n", line.ptr);
+	}
+	buf_free(&line);
+}
+
+/*
+ * Progress: one line per stage, then one line with counts and the time
+ * taken; on a terminal, or everywhere with -v.  The time is only printed,
+ * never written into the output.
+ */
+struct progress {
+	bool on;
+	struct timespec t0;
+	enum diag_lang lang;
+};
+
+static void progress_start(struct progress *p, bool verbose,
+			   enum diag_lang lang)
+{
+	p->on = verbose || isatty(STDERR_FILENO);
+	p->lang = lang;
+	clock_gettime(CLOCK_MONOTONIC, &p->t0);
+}
+
+/* A pipeline_stage_fn: "[2/3] inhoud nakijken". */
+static void progress_stage(void *ctx, const struct build *b,
+			   enum pipeline_stage stage)
+{
+	static const struct {
+		int n;
+		const char *en, *nl;
+	} line[STAGE__COUNT] = {
+		[STAGE_LOAD] = { 1, "reading the site", "site inlezen" },
+		[STAGE_MODEL] = { 2, "checking the content",
+				  "inhoud nakijken" },
+		[STAGE_RENDER] = { 3, "rendering and writing the pages",
+				   "pagina's opmaken en schrijven" },
+		[STAGE_LINKS] = { 3, "checking the links", "links nakijken" },
+	};
+	const struct progress *p = ctx;
+	const char *en = line[stage].en, *nl = line[stage].nl;
+
+	if (!p->on)
+		return;
+	if (stage == STAGE_RENDER && b->check_only) {
+		en = "rendering the pages (nothing is written)";
+		nl = "pagina's opmaken (er wordt niets geschreven)";
+	}
+	/* site.yaml may have changed the language since progress_start. */
+	fprintf(stderr, "zonesite: [%d/3] %s\n", line[stage].n,
+		b->diag.lang == LANG_NL ? nl : en);
+}
+
+/* "412 pagina's, 63 activiteiten, 12 nieuwsbrieven, 0 fouten in 0,08 s" */
+static void progress_done(const struct progress *p, const struct build *b)
+{
+	struct timespec t1;
+	struct buf line = BUF_INIT;
+	double secs;
+	size_t comma;
+
+	if (!p->on)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = (double)(t1.tv_sec - p->t0.tv_sec) +
+	       (double)(t1.tv_nsec - p->t0.tv_nsec) / 1e9;
+	put_count(&line, b, b->pages, "page", "pages", "pagina", "pagina's");
+	buf_puts(&line, ", ");
+	put_count(&line, b, b->site.kinds[K_EVENT].n, "event", "events",
+		  "activiteit", "activiteiten");
+	buf_puts(&line, ", ");
+	put_count(&line, b, b->site.kinds[K_NEWSLETTER].n, "newsletter",
+		  "newsletters", "nieuwsbrief", "nieuwsbrieven");
+	buf_puts(&line, ", ");
+	put_count(&line, b, b->diag.counts[DL_ERROR], "error", "errors",
+		  "fout", "fouten");
+	buf_printf(&line, " %s ", b->diag.lang == LANG_NL ? "in" : "in");
+	comma = line.len + (secs < 10 ? 1 : secs < 100 ? 2 : 3);
+	buf_printf(&line, "%.2f s", secs);
+	if (b->diag.lang == LANG_NL && comma < line.len &&
+	    line.ptr[comma] == '.')
+		line.ptr[comma] = ','; /* the Dutch decimal comma */
+	fprintf(stderr, "zonesite: %s\n", line.ptr);
+	buf_free(&line);
+}
+
+static int run(struct build *b, struct progress *p)
+{
+	pipeline_run(b, progress_stage, p);
 	report(b);
+	progress_done(p, b);
 	return diag_errors(&b->diag) ? EXIT_CONTENT : 0;
 }
 
@@ -346,12 +658,65 @@ static int run_report(struct build *b, const struct options *o, int year)
 	report(b);
 	if (fwrite(text.ptr, 1, text.len, stdout) != text.len ||
 	    fflush(stdout) != 0) {
-		fprintf(stderr, "zonesite: cannot write the report: %s\n",
-			strerror(errno));
+		fprintf(stderr, "zonesite: %s: %s\n", diag_tr(&b->diag,
+			"cannot write the report",
+			"kan het rapport niet schrijven"), strerror(errno));
 		rc = EXIT_FAILED;
 	}
 	report_free(&rep);
 	buf_free(&text);
+	return rc;
+}
+
+/* `zonesite new KIND "Titel"`: a new file to fill in (scaffold.h); its
+ * path on standard output.  Exit 1 when the file exists or the folder is
+ * not a site, 3 when it cannot be written. */
+static int run_new(const struct options *o, const struct build *b)
+{
+	struct buf id = BUF_INIT, text = BUF_INIT, path = BUF_INIT;
+	int k = scaffold_kind(o->new_args[0]), rc = 0;
+	bool nl = o->msg_lang == LANG_NL;
+
+	if (k < 0)
+		return usage_error(o, "unknown kind '%s': use action, event, "
+				   "newsletter, partner, service or page",
+				   "onbekende soort '%s': gebruik action, event, "
+				   "newsletter, partner, service of page",
+				   o->new_args[0]);
+	buf_printf(&path, "%s/site.yaml", b->site_dir);
+	if (access(path.ptr, F_OK) != 0) {
+		fprintf(stderr, nl ? "zonesite: %s: hier staat geen site.yaml: "
+			"dit is geen map van een zonesite-site (geef ze met -C)\n"
+			: "zonesite: %s: no site.yaml here: not a zonesite site "
+			"folder (name it with -C)\n", b->site_dir);
+		buf_free(&path);
+		return EXIT_CONTENT;
+	}
+	buf_reset(&path);
+	scaffold_id(o->new_args[1], &id);
+	scaffold_text((enum kind)k, o->new_args[1], b->now_day, &text);
+	switch (scaffold_write(b->site_dir, (enum kind)k, id.ptr, &text,
+			       &path)) {
+	case SCAFFOLD_OK:
+		printf("%s\n", path.ptr);
+		break;
+	case SCAFFOLD_EXISTS:
+		fprintf(stderr, nl ? "zonesite: %s bestaat al; er werd niets "
+			"geschreven (kies een andere titel)\n" :
+			"zonesite: %s exists already; nothing was written "
+			"(choose another title)\n", path.ptr);
+		rc = EXIT_CONTENT;
+		break;
+	case SCAFFOLD_IO:
+		fprintf(stderr, nl ? "zonesite: kan %s niet schrijven: %s\n" :
+			"zonesite: cannot write %s: %s\n", path.ptr,
+			strerror(errno));
+		rc = EXIT_FAILED;
+		break;
+	}
+	buf_free(&id);
+	buf_free(&text);
+	buf_free(&path);
 	return rc;
 }
 
@@ -364,26 +729,34 @@ static int run_sites(struct options *o)
 	long dup;
 
 	if (jobs < 0)
-		return usage_error("-j takes a number of jobs from 1 to %s",
+		return usage_error(o, "-j takes a number of jobs from 1 to %s",
+				   "-j neemt een aantal taken van 1 tot %s",
 				   MULTISITE_MAX_JOBS_TEXT);
 	if (o->nsites < 2)
 		return -1;
 	if (strcmp(o->command, "build") && strcmp(o->command, "check"))
-		return usage_error("only build and check take several sites, "
-				   "not %s", o->command);
+		return usage_error(o, "only build and check take several "
+				   "sites, not %s", "alleen build en check nemen "
+				   "meerdere sites, %s niet", o->command);
 	if (o->out)
-		return usage_error("%s", "-o names one output folder; with "
+		return usage_error(o, "%s", "%s", o->msg_lang == LANG_NL ?
+				   "-o noemt één uitvoermap; met meerdere sites "
+				   "wordt elke site in SITE/public gebouwd" :
+				   "-o names one output folder; with "
 				   "several sites each is built into SITE/public");
 	dup = multisite_duplicate(o->sites, o->nsites);
 	if (dup >= 0)
-		return usage_error("site '%s' is given twice",
+		return usage_error(o, "site '%s' is given twice",
+				   "site '%s' staat er twee keer",
 				   o->sites[dup]);
-	return multisite_run(o->sites, o->nsites, jobs, o->command, &o->site);
+	return multisite_run(o->sites, o->nsites, jobs, o->command,
+			     o->msg_lang == LANG_NL, &o->site);
 }
 
 int main(int argc, char **argv)
 {
 	struct options o = { 0 };
+	struct progress progress;
 	struct build b;
 	char *out = NULL;
 	int rc;
@@ -395,26 +768,41 @@ int main(int argc, char **argv)
 		return rc;
 	memset(&b, 0, sizeof(b));
 	diag_init(&b.diag);
+	b.diag.lang = o.msg_lang;
+	b.diag.lang_fixed = o.lang != NULL;
 	b.site_dir = o.site ? o.site : ".";
 	b.out_dir = o.out ? o.out : (out = default_out(b.site_dir));
-	b.check_only = strcmp(o.command, "build") != 0;
+	b.check_only = strcmp(o.command, "build") != 0 &&
+		       strcmp(o.command, "publish") != 0;
+	b.live_reload = o.live_reload;
+	b.summary = !strcmp(o.command, "check");
 	b.argv0 = argv[0];
 	if (o.edition && parse_edition(o.edition, &b.edition))
-		return usage_error("unknown edition '%s': use public, "
-				   "partners or internal", o.edition);
+		return usage_error(&o, "unknown edition '%s': use public, "
+				   "partners or internal", "onbekende editie "
+				   "'%s': gebruik public, partners of internal",
+				   o.edition);
 	rc = parse_now(o.now, &b);
 	if (rc == -1)
-		return usage_error("--now takes a day, YYYY-MM-DD, not '%s'",
+		return usage_error(&o, "--now takes a day, YYYY-MM-DD, not '%s'",
+				   "--now neemt een dag, JJJJ-MM-DD, niet '%s'",
 				   o.now);
 	if (rc == -2)
-		return usage_error("SOURCE_DATE_EPOCH must be seconds, not "
-				   "'%s'", getenv("SOURCE_DATE_EPOCH"));
-	if (!strcmp(o.command, "report")) {
+		return usage_error(&o, "SOURCE_DATE_EPOCH must be seconds, not "
+				   "'%s'", "SOURCE_DATE_EPOCH moet een aantal "
+				   "seconden zijn, niet '%s'",
+				   getenv("SOURCE_DATE_EPOCH"));
+	if (!strcmp(o.command, "new")) {
+		rc = run_new(&o, &b);
+	} else if (!strcmp(o.command, "report")) {
 		b.edition = ED_INTERNAL;
 		rc = run_report(&b, &o, o.plan_year);
 	} else {
-		rc = run(&b);
+		progress_start(&progress, o.verbose, b.diag.lang);
+		rc = run(&b, &progress);
 	}
+	if (rc == 0 && !strcmp(o.command, "publish"))
+		rc = publish_run(&b);
 	model_free(&b.site);
 	build_free(&b);
 	free(out);

@@ -287,17 +287,101 @@ enum {
 	SPREAD_PER_RING = 8,    /* spots on the first ring; ring r has r times */
 };
 
-static bool free_at(const double *xy, size_t placed, double x, double y,
-		    double gap)
+/*
+ * The markers placed so far, bucketed by grid cells gap wide, so that a
+ * spot is checked against its neighbours only: a zone with thousands of
+ * services would otherwise compare every marker with every other.  Two
+ * centres closer than gap lie at most one cell apart (two, to allow for
+ * rounding in the division), so the cells around a spot hold every marker
+ * that can be too close; a bucket shared by far cells only costs a few
+ * more comparisons.  The answer is the one a scan of all placed markers
+ * gives, whatever the order.
+ */
+struct spread_grid {
+	size_t *head;   /* per bucket: 1 + the last marker put in it, 0: none */
+	size_t *next;   /* per marker: 1 + the one before it in its bucket */
+	size_t mask;    /* buckets - 1 (a power of two) */
+	double gap;
+};
+
+enum {
+	SPREAD_REACH = 2,       /* cells searched on each side of a spot */
+	/* Beyond this many cells from the origin, a coordinate is not a
+	 * point of the map: the grid is not used. */
+	SPREAD_MAX_CELL = 1 << 30,
+};
+
+static bool grid_cell(const struct spread_grid *g, double x, double y,
+		      long long *cx, long long *cy)
 {
+	double fx = floor(x / g->gap), fy = floor(y / g->gap);
+
+	if (!(fabs(fx) < SPREAD_MAX_CELL && fabs(fy) < SPREAD_MAX_CELL))
+		return false;
+	*cx = (long long)fx;
+	*cy = (long long)fy;
+	return true;
+}
+
+static size_t grid_bucket(const struct spread_grid *g, long long cx,
+			  long long cy)
+{
+	unsigned long long h = (unsigned long long)cx * 0x9e3779b97f4a7c15ULL ^
+			       (unsigned long long)cy * 0xc2b2ae3d27d4eb4fULL;
+
+	return (size_t)(h ^ h >> 29) & g->mask;
+}
+
+static bool near_marker(const double *xy, size_t j, double x, double y,
+			double gap)
+{
+	double dx = xy[2 * j] - x, dy = xy[2 * j + 1] - y;
+
+	return dx * dx + dy * dy < gap * gap - 1e-9;
+}
+
+/* No placed marker (the first placed of xy) closer to x,y than gap; g
+ * (NULL: scan them all) holds exactly those markers. */
+static bool free_at(const struct spread_grid *g, const double *xy,
+		    size_t placed, double x, double y, double gap)
+{
+	long long cx, cy, i, k, d;
 	size_t j;
 
-	for (j = 0; j < placed; j++) {
-		double dx = xy[2 * j] - x, dy = xy[2 * j + 1] - y;
-
-		if (dx * dx + dy * dy < gap * gap - 1e-9)
-			return false;
+	if (g == NULL || !grid_cell(g, x, y, &cx, &cy)) {
+		for (j = 0; j < placed; j++)
+			if (near_marker(xy, j, x, y, gap))
+				return false;
+		return true;
 	}
+	/* The spot's own cell first, then the rings of cells around it: a
+	 * taken spot is found at once, before the crowd next door (markers
+	 * that found no free spot stay piled up where they were) is read. */
+	for (d = 0; d <= SPREAD_REACH; d++)
+		for (i = -d; i <= d; i++)
+			for (k = -d; k <= d; k++) {
+				if (i != -d && i != d && k != -d && k != d)
+					continue;
+				for (j = g->head[grid_bucket(g, cx + i, cy + k)];
+				     j; j = g->next[j - 1])
+					if (near_marker(xy, j - 1, x, y, gap))
+						return false;
+			}
+	return true;
+}
+
+/* Puts marker i, at its final place, in the grid; false when its place
+ * is off any grid (then the grid cannot be used). */
+static bool grid_put(struct spread_grid *g, const double *xy, size_t i)
+{
+	long long cx, cy;
+	size_t b;
+
+	if (!grid_cell(g, xy[2 * i], xy[2 * i + 1], &cx, &cy))
+		return false;
+	b = grid_bucket(g, cx, cy);
+	g->next[i] = g->head[b];
+	g->head[b] = i + 1;
 	return true;
 }
 
@@ -308,12 +392,22 @@ static bool inside(double x, double y, double w, double h)
 
 void map_spread(double *xy, size_t n, double gap, double w, double h)
 {
-	size_t i, k;
+	struct spread_grid grid = { NULL, NULL, 0, gap };
+	const struct spread_grid *g = NULL;
+	size_t i, k, buckets = 1;
 	int ring;
 
-	for (i = 1; i < n; i++) {
+	if (gap > 0 && isfinite(gap)) {
+		while (buckets < 2 * n)
+			buckets *= 2;
+		grid.head = xcalloc(buckets, sizeof(size_t));
+		grid.next = xcalloc(n + 1, sizeof(size_t));
+		grid.mask = buckets - 1;
+		g = &grid;
+	}
+	for (i = 0; i < n; i++) {
 		double x = xy[2 * i], y = xy[2 * i + 1];
-		bool done = free_at(xy, i, x, y, gap);
+		bool done = i == 0 || free_at(g, xy, i, x, y, gap);
 
 		for (ring = 1; !done && ring <= SPREAD_RINGS; ring++) {
 			size_t spots = (size_t)ring * SPREAD_PER_RING;
@@ -325,12 +419,16 @@ void map_spread(double *xy, size_t n, double gap, double w, double h)
 				double cy = y - cos(a) * gap * ring;
 
 				if (inside(cx, cy, w, h) &&
-				    free_at(xy, i, cx, cy, gap)) {
+				    free_at(g, xy, i, cx, cy, gap)) {
 					xy[2 * i] = cx;
 					xy[2 * i + 1] = cy;
 					done = true;
 				}
 			}
 		}
+		if (g && !grid_put(&grid, xy, i))
+			g = NULL;
 	}
+	free(grid.head);
+	free(grid.next);
 }

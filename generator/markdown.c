@@ -365,10 +365,14 @@ static void add_heading(struct md_doc *doc, cmark_node *node)
 static const struct {
 	const char *scheme;
 	enum md_link_kind kind;
+	const char *nl; /* the kind in Dutch messages */
 } site_schemes[] = {
-	{ "event", MD_LINK_EVENT },     { "action", MD_LINK_ACTION },
-	{ "partner", MD_LINK_PARTNER }, { "service", MD_LINK_SERVICE },
-	{ "newsletter", MD_LINK_NEWSLETTER }, { "page", MD_LINK_PAGE },
+	{ "event", MD_LINK_EVENT, "activiteit" },
+	{ "action", MD_LINK_ACTION, "actie" },
+	{ "partner", MD_LINK_PARTNER, "partner" },
+	{ "service", MD_LINK_SERVICE, "dienst" },
+	{ "newsletter", MD_LINK_NEWSLETTER, "nieuwsbrief" },
+	{ "page", MD_LINK_PAGE, "pagina" },
 };
 
 static const char *const kept_schemes[] = { "http", "https", "mailto",
@@ -376,14 +380,15 @@ static const char *const kept_schemes[] = { "http", "https", "mailto",
 static const char *const unsafe_schemes[] = { "javascript", "vbscript",
 					      "data" };
 
-static const char *kind_name(enum md_link_kind k)
+static const char *kind_name(const struct md_doc *doc, enum md_link_kind k)
 {
 	size_t i;
 
 	for (i = 0; i < COUNT(site_schemes); i++)
 		if (site_schemes[i].kind == k)
-			return site_schemes[i].scheme;
-	return "page"; /* MD_LINK_RELATIVE */
+			return diag_tr(doc->d, site_schemes[i].scheme,
+				       site_schemes[i].nl);
+	return diag_tr(doc->d, "page", "pagina"); /* MD_LINK_RELATIVE */
 }
 
 static bool is_letter(char c)
@@ -744,15 +749,15 @@ static void report_unresolved(struct md_doc *doc, struct md_link *l,
 	show_url(&shown, ref->id.ptr);
 	if (res == MD_RESOLVE_NO_ANCHOR)
 		diag(doc->d, D_LINK_ANCHOR, doc->src, pos, ref->anchor.ptr,
-		     kind_name(ref->kind), shown.ptr);
+		     kind_name(doc, ref->kind), shown.ptr);
 	else if (res == MD_RESOLVE_UNPUBLISHED)
 		diag(doc->d, D_LINK_UNPUBLISHED, doc->src, pos,
-		     kind_name(ref->kind), shown.ptr);
+		     kind_name(doc, ref->kind), shown.ptr);
 	else if (ref->kind == MD_LINK_RELATIVE)
 		diag(doc->d, D_LINK_RELATIVE, doc->src, pos, shown.ptr);
 	else
 		diag(doc->d, D_LINK_TARGET, doc->src, pos,
-		     kind_name(ref->kind), shown.ptr);
+		     kind_name(doc, ref->kind), shown.ptr);
 	buf_free(&shown);
 }
 

@@ -21,6 +21,7 @@
 #include "fuzzydate.h"
 #include "markdown.h"
 #include "partner_refs.h"
+#include "publish.h"
 #include "schema.h"
 #include "validate.h"
 #include "xalloc.h"
@@ -29,6 +30,11 @@ const char *const kind_names[K__COUNT] = {
 	[K_PAGE] = "page", [K_PARTNER] = "partner", [K_SERVICE] = "service",
 	[K_ACTION] = "action", [K_EVENT] = "event",
 	[K_NEWSLETTER] = "newsletter", [K_OBJECTIVE] = "objective",
+};
+const char *const kind_names_nl[K__COUNT] = {
+	[K_PAGE] = "pagina", [K_PARTNER] = "partner", [K_SERVICE] = "dienst",
+	[K_ACTION] = "actie", [K_EVENT] = "activiteit",
+	[K_NEWSLETTER] = "nieuwsbrief", [K_OBJECTIVE] = "doelstelling",
 };
 
 const char *const vocab_keys[V__COUNT] = {
@@ -108,6 +114,52 @@ struct item *model_find(const struct site *s, enum kind k, struct slice id)
 	int i = find_index(s, k, id);
 
 	return i < 0 ? NULL : s->kinds[k].v[i];
+}
+
+const size_t *model_action_events(const struct site *s,
+				  const struct action *a, size_t *n)
+{
+	int i;
+
+	*n = 0;
+	if (s->action_event_off == NULL)
+		return NULL;
+	i = find_index(s, K_ACTION, a->it.id);
+	if (i < 0 || s->kinds[K_ACTION].v[i] != &a->it)
+		return NULL;
+	*n = s->action_event_off[i + 1] - s->action_event_off[i];
+	return s->action_event_idx + s->action_event_off[i];
+}
+
+/* Counting sort of the events by action index (see struct site). */
+static void index_action_events(struct site *s)
+{
+	const struct kind_table *ev = &s->kinds[K_EVENT];
+	size_t na = s->kinds[K_ACTION].n, i, *fill;
+
+	free(s->action_event_off);
+	free(s->action_event_idx);
+	s->action_event_off = xcalloc(na + 2, sizeof(size_t));
+	s->action_event_idx = xcalloc(ev->n + 1, sizeof(size_t));
+	for (i = 0; i < ev->n; i++) {
+		const struct event *e = ITEM_AS(const struct event, ev->v[i]);
+
+		if (e->action.set && e->action.index >= 0 &&
+		    (size_t)e->action.index < na)
+			s->action_event_off[e->action.index + 1]++;
+	}
+	for (i = 0; i < na; i++)
+		s->action_event_off[i + 1] += s->action_event_off[i];
+	fill = xcalloc(na + 1, sizeof(size_t));
+	memcpy(fill, s->action_event_off, na * sizeof(size_t));
+	for (i = 0; i < ev->n; i++) {
+		const struct event *e = ITEM_AS(const struct event, ev->v[i]);
+
+		if (e->action.set && e->action.index >= 0 &&
+		    (size_t)e->action.index < na)
+			s->action_event_idx[fill[e->action.index]++] = i;
+	}
+	free(fill);
 }
 
 static struct slice vocab_id(const struct site *s, enum vocab v, int i)
@@ -293,12 +345,29 @@ static void check_site_values(struct build *b)
 	if (c->language.set && !sl_eq_cstr(c->language.s, "nl-BE"))
 		diag(&b->diag, D_BAD_LANGUAGE, src, c->language.pos,
 		     c->language.s.ptr);
+	publish_check_target(&b->diag, src, &c->publish.target);
 }
 
 static struct vctx vctx_for(struct build *b, struct source *src)
 {
 	return (struct vctx){ &b->arena, &b->diag, src, &b->site,
 			      b->site_dir };
+}
+
+/* site.yaml's `messages: en|nl`, read before site.yaml is checked so
+ * that the words filled into its own messages are in that language too
+ * (validate_record reports a wrong value).  --lang overrides it. */
+static void messages_language(struct build *b, const struct ynode *root)
+{
+	const struct ynode *n = root->kind == Y_MAP
+				? ynode_get(root, "messages") : NULL;
+	int lang;
+
+	if (n == NULL || n->kind != Y_SCALAR || b->diag.lang_fixed)
+		return;
+	lang = diag_lang_parse(n->text.ptr);
+	if (lang >= 0)
+		b->diag.lang = (enum diag_lang)lang;
 }
 
 static void decode_site(struct build *b)
@@ -316,8 +385,10 @@ static void decode_site(struct build *b)
 		     (struct pos){ 1, 1 }, "zone");
 		diag(&b->diag, D_MISSING_KEY, b->site.config_src,
 		     (struct pos){ 1, 1 }, "base_url");
-	} else if (validate_record(&v, &schema_site, root, &b->site.cfg)) {
-		b->site.config_broken = root->kind != Y_MAP;
+	} else {
+		messages_language(b, root);
+		if (validate_record(&v, &schema_site, root, &b->site.cfg))
+			b->site.config_broken = root->kind != Y_MAP;
 	}
 	default_vocabs(b);
 	index_vocabs(b);
@@ -439,12 +510,26 @@ static void resolve_ref(struct build *b, struct source *src,
 		return;
 	ids = ids_of(&b->site, (enum kind)f->target, &n);
 	if (validate_nearest(r->id, ids, n))
-		buf_printf(&hint, "; did you mean '%s'?",
+		buf_printf(&hint, diag_tr(&b->diag, "; did you mean '%s'?",
+					  "; bedoel je '%s'?"),
 			   validate_nearest(r->id, ids, n));
 	if (f->flags & F_ZONE)
-		buf_puts(&hint, " (write 'zorgraad' for the zone itself)");
+		buf_puts(&hint, diag_tr(&b->diag,
+			 " (write 'zorgraad' for the zone itself)",
+			 " (schrijf 'zorgraad' voor de zone zelf)"));
 	diag(&b->diag, D_DANGLING_REF, src, r->pos, key,
-	     kind_names[f->target], r->id.ptr, hint.ptr);
+	     diag_tr(&b->diag, kind_names[f->target],
+		     kind_names_nl[f->target]), r->id.ptr,
+	     hint.ptr ? hint.ptr : "");
+	if (validate_nearest(r->id, ids, n))
+		diag_fix(&b->diag, D_FIX_REPLACE, r->id.ptr,
+			 validate_nearest(r->id, ids, n));
+	else if (f->target == K_OBJECTIVE)
+		diag_fix(&b->diag, D_FIX_REF, r->id.ptr, r->id.ptr,
+			 "objectives.yaml");
+	else
+		diag_fix(&b->diag, D_FIX_CREATE, kind_folders[f->target],
+			 r->id.ptr);
 	free(ids);
 	buf_free(&hint);
 }
@@ -523,7 +608,9 @@ static void check_objectives(struct build *b)
 		for (j = 0; j < i; j++)
 			if (sl_eq(s->objectives[j].id.s, s->objectives[i].id.s))
 				diag(&b->diag, D_DUP_VOCAB, b->objectives_src,
-				     s->objectives[i].id.pos, "objective",
+				     s->objectives[i].id.pos,
+				     diag_tr(&b->diag, "objective",
+					     "doelstelling"),
 				     s->objectives[i].id.s.ptr);
 		for (steps = 0; at >= 0 && s->objectives[at].parent.set &&
 				steps <= s->nobjectives; steps++)
@@ -689,6 +776,9 @@ void model_free(struct site *s)
 		for (i = 0; i < s->kinds[k].n; i++)
 			if (s->kinds[k].v[i]->doc)
 				md_free(s->kinds[k].v[i]->doc);
+	free(s->action_event_off);
+	free(s->action_event_idx);
+	s->action_event_off = s->action_event_idx = NULL;
 }
 
 unsigned model_build(struct build *b)
@@ -703,6 +793,7 @@ unsigned model_build(struct build *b)
 	decode_objectives(b);
 	decode_items(b);
 	resolve_all(b);
+	index_action_events(&b->site);
 	check_objectives(b);
 	check_items(b);
 	parse_bodies(b);

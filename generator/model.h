@@ -124,10 +124,15 @@ struct paths_cfg {
 };
 struct contact_cfg { struct nested h; struct text email, phone, address; };
 struct markdown_cfg { struct nested h; struct flag unsafe_html, smart; };
+/* publish: where `zonesite publish` sends the built site with rsync
+ * (an extension; publish.h). */
+struct publish_cfg { struct nested h; struct text target; };
 
 struct site_config {
 	struct zone_cfg zone;
 	struct text base_url, language, timezone, theme;
+	struct choice messages; /* nl or en: the language of diagnostics
+				   (an extension of the contract) */
 	struct list vocab[V__COUNT]; /* struct vocab_entry */
 	struct list seasons;         /* struct fd_season */
 	struct newsletter_cfg newsletter;
@@ -137,6 +142,7 @@ struct site_config {
 	struct contact_cfg contact;
 	struct list menu;            /* struct menu_entry */
 	struct markdown_cfg markdown; /* extension */
+	struct publish_cfg publish;   /* extension */
 	const struct ynode *extra;
 };
 
@@ -309,14 +315,24 @@ struct site {
 	bool config_broken;       /* site.yaml unreadable: vocabularies unknown */
 	int *vocab_sorted[V__COUNT]; /* entry indices in id order, for lookups */
 	int now_day;              /* days since 1970-01-01, Brussels date */
+	/* Events by the action they serve: the indices in kinds[K_EVENT]
+	 * of action i's events are action_event_idx[off[i]..off[i+1]), so
+	 * per-action counts cost their events, not the whole calendar.
+	 * NULL until model_build. */
+	size_t *action_event_off, *action_event_idx;
 };
 
 extern const char *const kind_names[K__COUNT];   /* "event", ... */
+extern const char *const kind_names_nl[K__COUNT]; /* "activiteit", ... */
 extern const char *const kind_folders[K__ITEMS]; /* "events", ... */
 extern const char *const vocab_keys[V__COUNT];   /* "municipalities", ... */
 
 /* Looks an id up in a kind (binary search): the record or NULL. */
 struct item *model_find(const struct site *s, enum kind k, struct slice id);
+/* The indices in kinds[K_EVENT] of the events whose `action` is a (any
+ * edition), *n of them; NULL when the index is not built. */
+const size_t *model_action_events(const struct site *s,
+				  const struct action *a, size_t *n);
 int model_find_vocab(const struct site *s, enum vocab v, struct slice id);
 int model_find_objective(const struct site *s, struct slice id);
 

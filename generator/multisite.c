@@ -139,23 +139,26 @@ static bool reap(struct job *v, size_t n)
 	return true;
 }
 
-static const char *outcome(const struct job *j, bool build)
+static const char *outcome(const struct job *j, bool build, bool nl)
 {
 	switch (j->signal ? -1 : j->status) {
-	case 0: return build ? "built" : "checked, no errors";
-	case 1: return build ? "content errors, nothing published"
-			     : "content errors";
-	case 2: return "usage error";
-	case 3: return "failed";
+	case 0: return build ? (nl ? "gebouwd" : "built")
+			     : (nl ? "nagekeken, geen fouten"
+				   : "checked, no errors");
+	case 1: return build ? (nl ? "fouten in de inhoud, niets gepubliceerd"
+				   : "content errors, nothing published")
+			     : (nl ? "fouten in de inhoud" : "content errors");
+	case 2: return nl ? "fout gebruik" : "usage error";
+	case 3: return nl ? "mislukt" : "failed";
 	default: return NULL;
 	}
 }
 
 /* Copies the child's messages to stderr, then its outcome line. */
-static void print_job(struct job *j, bool build)
+static void print_job(struct job *j, bool build, bool nl)
 {
 	char chunk[MS_COPY_CHUNK];
-	const char *what = outcome(j, build);
+	const char *what = outcome(j, build, nl);
 	size_t got;
 
 	if (j->out) {
@@ -166,12 +169,14 @@ static void print_job(struct job *j, bool build)
 		j->out = NULL;
 	}
 	if (j->signal)
-		fprintf(stderr, "zonesite: %s: killed by signal %d\n", j->site,
+		fprintf(stderr, nl ? "zonesite: %s: gestopt door signaal %d\n"
+			: "zonesite: %s: killed by signal %d\n", j->site,
 			j->signal);
 	else if (what)
 		fprintf(stderr, "zonesite: %s: %s\n", j->site, what);
 	else
-		fprintf(stderr, "zonesite: %s: exit status %d\n", j->site,
+		fprintf(stderr, nl ? "zonesite: %s: afsluitstatus %d\n"
+			: "zonesite: %s: exit status %d\n", j->site,
 			j->status);
 	fflush(stderr);
 }
@@ -187,7 +192,7 @@ static void leave_parent(struct job *v, size_t upto)
 	free(v);
 }
 
-static int summary(const struct job *v, size_t n, bool build)
+static int summary(const struct job *v, size_t n, bool build, bool nl)
 {
 	size_t i, good = 0;
 	int worst = 0;
@@ -197,13 +202,17 @@ static int summary(const struct job *v, size_t n, bool build)
 		if (v[i].status > worst)
 			worst = v[i].status;
 	}
-	fprintf(stderr, "zonesite: %zu sites: %zu %s, %zu with errors\n", n,
-		good, build ? "built" : "without errors", n - good);
+	if (nl)
+		fprintf(stderr, "zonesite: %zu sites: %zu %s, %zu met fouten\n",
+			n, good, build ? "gebouwd" : "zonder fouten", n - good);
+	else
+		fprintf(stderr, "zonesite: %zu sites: %zu %s, %zu with errors\n",
+			n, good, build ? "built" : "without errors", n - good);
 	return worst;
 }
 
 int multisite_run(const char *const *sites, size_t n, int jobs,
-		  const char *command, const char **site)
+		  const char *command, bool dutch, const char **site)
 {
 	struct job *v = xcalloc(n + 1, sizeof(*v));
 	bool build = strcmp(command, "build") == 0;
@@ -223,14 +232,14 @@ int multisite_run(const char *const *sites, size_t n, int jobs,
 			started++;
 		}
 		while (printed < n && v[printed].done)
-			print_job(&v[printed++], build);
+			print_job(&v[printed++], build, dutch);
 		if (printed < n && running > 0) {
 			if (!reap(v, n))
 				die("multisite: lost track of the children");
 			running--;
 		}
 	}
-	worst = summary(v, n, build);
+	worst = summary(v, n, build, dutch);
 	free(v);
 	return worst;
 }

@@ -17,6 +17,7 @@
 #ifndef ZS_MULTISITE_H
 #define ZS_MULTISITE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Bounds of -j (the default is the number of online processors) and of
@@ -34,10 +35,11 @@ int multisite_jobs(const char *arg);
  * returns -1 with *site set to that child's site, and the caller goes on
  * with the one-site pipeline (its exit status is the site's outcome).  In
  * the parent it returns the combined exit status once every child ended.
- * command ("build" or "check") only words the outcome lines.
+ * command ("build" or "check") only words the outcome lines, in Dutch
+ * when dutch is true (--lang; the sites' own settings are not read here).
  */
 int multisite_run(const char *const *sites, size_t n, int jobs,
-		  const char *command, const char **site);
+		  const char *command, bool dutch, const char **site);
 
 /* The index of a site given twice (same folder, however written), or -1;
  * two builds of one site at once would fight over its output. */

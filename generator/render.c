@@ -545,14 +545,18 @@ static void claim_item(struct render *r, const struct item *it,
 
 	buf_reset(p);
 	item_dir(r, it, p);
-	buf_printf(&what, "%s '%.*s'", kind_names[it->kind], SL_FMT(it->id));
+	buf_printf(&what, "%s '%.*s'", diag_tr(&r->b->diag,
+		   kind_names[it->kind], kind_names_nl[it->kind]),
+		   SL_FMT(it->id));
 	claim_url(r, p->ptr, what.ptr, it->src, (struct pos){ 1, 1 });
 	for (j = 0; j < it->aliases.n; j++) {
 		const struct text *al = &LIST_AT(it->aliases, struct text, j);
 
 		buf_reset(&what);
-		buf_printf(&what, "an alias of %s '%.*s'",
-			   kind_names[it->kind], SL_FMT(it->id));
+		buf_printf(&what, diag_tr(&r->b->diag, "an alias of %s '%.*s'",
+					  "een alias van %s '%.*s'"),
+			   diag_tr(&r->b->diag, kind_names[it->kind],
+				   kind_names_nl[it->kind]), SL_FMT(it->id));
 		alias_path(al, p);
 		claim_url(r, p->ptr, what.ptr, it->src, al->pos);
 	}
@@ -605,6 +609,11 @@ static void check_menu(struct render *r)
 	buf_free(&p);
 }
 
+bool url_claimed(struct render *r, const char *path)
+{
+	return url_known(r, path);
+}
+
 static void collect_urls(struct render *r)
 {
 	struct buf p = BUF_INIT;
@@ -612,13 +621,15 @@ static void collect_urls(struct render *r)
 	int k;
 
 	for (i = 0; fixed_paths[i]; i++)
-		claim_url(r, fixed_paths[i], "the generator", NULL,
+		claim_url(r, fixed_paths[i], diag_tr(&r->b->diag,
+			  "the generator", "de generator"), NULL,
 			  (struct pos){ 0, 0 });
 	for (k = 0; k < K__ITEMS; k++) {
 		if (r->kind_path[k][0]) {
 			buf_reset(&p);
 			buf_printf(&p, "%s/", r->kind_path[k]);
-			claim_url(r, p.ptr, "a section of the site", NULL,
+			claim_url(r, p.ptr, diag_tr(&r->b->diag, "a section "
+				  "of the site", "een rubriek van de site"), NULL,
 				  (struct pos){ 0, 0 });
 		}
 		for (i = 0; i < r->s->kinds[k].n; i++)
@@ -627,12 +638,15 @@ static void collect_urls(struct render *r)
 	}
 	buf_reset(&p);
 	buf_printf(&p, "%s/archief/", r->kind_path[K_EVENT]);
-	claim_url(r, p.ptr, "the calendar archive", NULL, (struct pos){ 0, 0 });
+	claim_url(r, p.ptr, diag_tr(&r->b->diag, "the calendar archive",
+				    "het archief van de kalender"), NULL,
+		  (struct pos){ 0, 0 });
 	claim_newsletter_urls(r);
 	claim_service_urls(r);
 	claim_action_urls(r);
 	claim_partner_urls(r);
 	claim_calendar_urls(r);
+	claim_search_urls(r);
 	for (i = 0; i < r->b->nstatics; i++) {
 		buf_reset(&p);
 		buf_printf(&p, "static file '%s'", r->b->statics[i].rel);
@@ -704,6 +718,7 @@ static struct tv *layout_data(struct render *r, const char *path,
 	put_bool(r, root, "noindex", r->s->edition != ED_PUBLIC);
 	put_bool(r, root, "internal", r->s->edition == ED_INTERNAL);
 	put_bool(r, root, "partners_edition", r->s->edition == ED_PARTNERS);
+	put_bool(r, root, "live_reload", r->b->live_reload);
 	buf_putsl(&canon, r->base_url);
 	buf_printf(&canon, "/%s", path);
 	put_buf(r, page, "canonical", &canon);
@@ -727,6 +742,7 @@ void emit_page(struct render *r, const char *tpl, const char *path,
 		if (n == 0 || path[n - 1] == '/')
 			buf_puts(&file, "index.html");
 		emit_file(r, file.ptr, &r->html);
+		r->b->pages++; /* for the summary line of main.c */
 		if (in_sitemap && r->s->edition == ED_PUBLIC)
 			add_sitemap(r, path);
 	}
@@ -750,6 +766,8 @@ static const struct slice *section_label(struct render *r, struct slice path)
 	for (k = 0; k < K__ITEMS; k++)
 		if (k != K_PAGE && sl_eq_cstr(path, r->kind_path[k]))
 			return &r->labels.text[ids[k]];
+	if (sl_eq_cstr(path, SEARCH_DIR))
+		return &r->labels.text[L_SECTION_SEARCH];
 	return NULL;
 }
 
@@ -775,6 +793,25 @@ static int cmp_menu_pages(const void *a, const void *b)
 	if (x->menu.v != y->menu.v)
 		return x->menu.v < y->menu.v ? -1 : 1;
 	return sl_cmp(x->it.id, y->it.id);
+}
+
+/* The search comes last, on every site, unless site.yaml's menu already
+ * places it ({path: zoeken}). */
+static void menu_search(struct render *r, struct tv *list, const char *path)
+{
+	const struct list *menu = &r->s->cfg.menu;
+	struct buf u = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < menu->n; i++) {
+		const struct menu_entry *e = &LIST_AT(*menu, struct menu_entry, i);
+
+		if (e->path.set && sl_eq_cstr(e->path.s, SEARCH_DIR))
+			return;
+	}
+	buf_printf(&u, "%.*s%s/", SL_FMT(r->base_path), SEARCH_DIR);
+	menu_entry(r, list, label(r, L_SECTION_SEARCH), u.ptr, path);
+	buf_free(&u);
 }
 
 static struct tv *menu_data(struct render *r, const char *path)
@@ -824,6 +861,7 @@ static struct tv *menu_data(struct render *r, const char *path)
 			menu_entry(r, list, menu_pages[i]->title.s,
 				   item_url(r, &menu_pages[i]->it), path);
 	free(menu_pages);
+	menu_search(r, list, path);
 	return list;
 }
 
@@ -1293,6 +1331,7 @@ unsigned render_site(struct build *b)
 		render_newsletters(&r);
 		render_partners(&r);
 		render_services(&r);
+		render_search(&r);
 		render_home(&r);
 		render_aliases(&r);
 		render_404(&r);
@@ -1301,10 +1340,11 @@ unsigned render_site(struct build *b)
 	}
 	if (r.writing) {
 		/* The ledger in the site source changes only once the new
-		 * site is in place. */
+		 * site is in place, and never for a preview: nothing of it
+		 * is published. */
 		/* No counts wanted: they would cost a walk of the old tree. */
 		if (diag_errors(&b->diag) == before &&
-		    out_commit(&r.out, NULL) == 0)
+		    out_commit(&r.out, NULL) == 0 && !b->live_reload)
 			ledger_save(&r);
 		out_abort(&r.out); /* nothing to do after a successful commit */
 	}

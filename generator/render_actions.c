@@ -86,15 +86,20 @@ void claim_action_urls(struct render *r)
 	int *years = plan_years(r->s, &n);
 	bool internal = r->s->edition == ED_INTERNAL;
 
-	claim_plan(r, &p, 0, "tijdslijn/", "the timeline of the plan");
+	claim_plan(r, &p, 0, "tijdslijn/", diag_tr(&r->b->diag, "the timeline of the plan",
+			   "de tijdslijn van het plan"));
 	if (internal)
-		claim_plan(r, &p, 0, "rapport/", "the plan report");
+		claim_plan(r, &p, 0, "rapport/", diag_tr(&r->b->diag, "the plan report",
+			   "het rapport van het plan"));
 	for (i = 0; i < n; i++) {
-		claim_plan(r, &p, years[i], "", "a plan year's page");
-		claim_plan(r, &p, years[i], "tijdslijn/", "a plan year's timeline");
+		claim_plan(r, &p, years[i], "", diag_tr(&r->b->diag, "a plan year's page",
+			   "de pagina van een planjaar"));
+		claim_plan(r, &p, years[i], "tijdslijn/", diag_tr(&r->b->diag, "a plan year's timeline",
+			   "de tijdslijn van een planjaar"));
 		if (internal)
 			claim_plan(r, &p, years[i], "rapport/",
-				   "a plan year's report");
+				   diag_tr(&r->b->diag, "a plan year's report",
+					   "het rapport van een planjaar"));
 	}
 	free(years);
 	buf_free(&p);
@@ -406,6 +411,7 @@ static void put_recurrence(struct render *r, struct tv *m,
 	action_series(r->s, a, (int)a->plan.v, r->s->now_day, &sr);
 	put_int(r, m, "series_held", (long long)sr.held);
 	put_int(r, m, "series_planned", (long long)sr.planned);
+	put_series(r, m, a);
 	buf_free(&b);
 }
 

@@ -872,6 +872,9 @@ static void render_list(struct render *r, const struct cal *c, bool past,
 	groups = month_groups(r, c, &p, range, !past && facet < 0);
 	put(r, m, "groups", groups);
 	put_bool(r, m, "archive", past);
+	/* first: a facet's own feed below replaces the main one */
+	put_nav(r, m, range, have_grid, past ? "nav_archive" :
+		facet < 0 ? "nav_list" : "nav_facet");
 	buf_printf(&dir, "%s/", r->kind_path[K_EVENT]);
 	if (facet >= 0) {
 		struct slice name = vocab_label(r->s,
@@ -897,8 +900,6 @@ static void render_list(struct render *r, const struct cal *c, bool past,
 	if (!past && facet < 0)
 		put(r, m, "facets", facet_lists(r, c, facet, index));
 	put_bool(r, m, "main_list", !past && facet < 0);
-	put_nav(r, m, range, have_grid, past ? "nav_archive" :
-		facet < 0 ? "nav_list" : "nav_facet");
 	if (!past && facet < 0) {
 		buf_reset(&t);
 		buf_printf(&t, "%.*sassets/calendar.js", SL_FMT(r->base_path));
@@ -1170,7 +1171,10 @@ static void render_event(struct render *r, const struct cal_entry *ce,
 	put_text(r, m, "online_url", &e->online.url);
 	put_registration(r, m, e);
 	put(r, m, "programme", programme(r, e));
-	if (e->action.set)
+	/* A public event may serve an internal fiche: its title is not
+	 * the edition's to show. */
+	if (e->action.set &&
+	    r->s->kinds[K_ACTION].v[e->action.index]->published)
 		put(r, m, "action", item_link(r,
 		    r->s->kinds[K_ACTION].v[e->action.index]));
 	if (e->attendance.set)
@@ -1218,8 +1222,10 @@ void put_series(struct render *r, struct tv *m, const struct action *a)
 	put_int(r, s, "target", target);
 	if (a->plan.set)
 		put_int(r, s, "year", a->plan.v);
-	buf_printf(&b, "%d van %s%lld gepland", planned,
-		   a->recurrence.min.v ? "minstens " : "", target);
+	buf_printf(&b, "%d van ", planned);
+	if (a->recurrence.min.v)
+		buf_printf(&b, "%.*s ", SL_FMT(label(r, L_AT_LEAST)));
+	buf_printf(&b, "%lld gepland", target);
 	put_buf(r, s, "planned_text", &b);
 	buf_reset(&b);
 	buf_printf(&b, "%d gehouden", held);

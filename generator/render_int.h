@@ -166,6 +166,14 @@ void render_services(struct render *r);
 /* The map's filter pages and its GeoJSON file, for collect_urls(). */
 void claim_service_urls(struct render *r);
 void render_home(struct render *r);
+/* The site search (render_search.c): its page and index, under
+ * SEARCH_DIR; claim_search_urls() for collect_urls(). */
+#define SEARCH_DIR "zoeken"
+void claim_search_urls(struct render *r);
+void render_search(struct render *r);
+/* True when the build publishes path (a site path without the leading
+ * '/', as claimed); valid once collect_urls() has run. */
+bool url_claimed(struct render *r, const char *path);
 
 /* Sorted views shared by several pages. */
 struct event *const *events_by_date(struct render *r, size_t *n);

@@ -72,6 +72,11 @@ struct smap {
 	size_t *cat_n, *muni_n;     /* services per category (last: other),
 				       per municipality */
 	const char *script;         /* map.js's URL, NULL without one */
+	/* The events held at service k, in date order, are
+	 * at_ev[at_off[k]..at_off[k+1]): sorted out once, so a service page
+	 * does not scan the whole calendar. */
+	size_t *at_off;
+	const struct event **at_ev;
 };
 
 /* ---- the boundaries file ---- */
@@ -885,20 +890,42 @@ static struct tv *locator(struct render *r, const struct smap *m,
 	return t;
 }
 
+/* Buckets the events of events_by_date() by their location service
+ * (see struct smap), keeping their order. */
+static void index_events(struct render *r, struct smap *m)
+{
+	size_t ns = r->s->kinds[K_SERVICE].n, i, n, *fill;
+	struct event *const *ev = events_by_date(r, &n);
+
+	m->at_off = xcalloc(ns + 2, sizeof(size_t));
+	m->at_ev = xcalloc(n + 1, sizeof(*m->at_ev));
+	for (i = 0; i < n; i++)
+		if (ev[i]->location.service.set &&
+		    ev[i]->location.service.index >= 0 &&
+		    (size_t)ev[i]->location.service.index < ns)
+			m->at_off[ev[i]->location.service.index + 1]++;
+	for (i = 0; i < ns; i++)
+		m->at_off[i + 1] += m->at_off[i];
+	fill = xcalloc(ns + 1, sizeof(size_t));
+	memcpy(fill, m->at_off, ns * sizeof(size_t));
+	for (i = 0; i < n; i++)
+		if (ev[i]->location.service.set &&
+		    ev[i]->location.service.index >= 0 &&
+		    (size_t)ev[i]->location.service.index < ns)
+			m->at_ev[fill[ev[i]->location.service.index]++] = ev[i];
+	free(fill);
+}
+
 /* Published events held at service index, upcoming and past apart. */
-static void put_events(struct render *r, struct tv *page, size_t index)
+static void put_events(struct render *r, const struct smap *m,
+		       struct tv *page, size_t index)
 {
 	struct tv *next = rlist(r), *past = rlist(r);
-	struct event *const *ev;
-	size_t i, n;
+	size_t i;
 
-	ev = events_by_date(r, &n);
-	for (i = 0; i < n; i++) {
-		const struct event *e = ev[i];
+	for (i = m->at_off[index]; i < m->at_off[index + 1]; i++) {
+		const struct event *e = m->at_ev[i];
 
-		if (!e->location.service.set ||
-		    e->location.service.index != (int)index)
-			continue;
 		push(r, fuzzydate_is_past(e->start.fd,
 					  e->end.set ? e->end.fd : NULL,
 					  r->s->now_day) ? past : next,
@@ -929,7 +956,7 @@ static void render_service(struct render *r, const struct smap *m,
 		put_buf(r, page, "geo", &geo);
 	}
 	put(r, page, "locator", locator(r, m, v));
-	put_events(r, page, v->index);
+	put_events(r, m, page, v->index);
 	put_date(r, page, "updated", &s->updated, NULL);
 	put_cstr(r, page, "map_url", kind_url(r, K_SERVICE));
 	if (v->ci >= 0)
@@ -1062,6 +1089,7 @@ void render_services(struct render *r)
 	setup_categories(r, &m);
 	collect_svcs(r, &m);
 	m.script = script_url(r);
+	index_events(r, &m);
 	for (i = 0; i < m.n; i++)
 		render_service(r, &m, &m.v[i]);
 	render_index(r, &m);
@@ -1073,4 +1101,6 @@ void render_services(struct render *r)
 	free(m.v);
 	free(m.cat_n);
 	free(m.muni_n);
+	free(m.at_off);
+	free(m.at_ev);
 }

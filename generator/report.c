@@ -114,11 +114,17 @@ void action_series(const struct site *s, const struct action *a, int year,
 		   int64_t today, struct action_series *out)
 {
 	const struct kind_table *t = &s->kinds[K_EVENT];
-	size_t i;
+	size_t nidx, j, i;
+	/* Only the action's own events, when the model has indexed them:
+	 * each fiche asking the whole calendar is quadratic. */
+	const size_t *idx = model_action_events(s, a, &nidx);
 
 	memset(out, 0, sizeof(*out));
-	for (i = 0; i < t->n; i++) {
-		const struct event *e = ITEM_AS(const struct event, t->v[i]);
+	for (j = 0; j < (idx ? nidx : t->n); j++) {
+		const struct event *e;
+
+		i = idx ? idx[j] : j;
+		e = ITEM_AS(const struct event, t->v[i]);
 
 		if (!serves(s, e, a) || !e->start.set || !in_year(&e->start, year))
 			continue;

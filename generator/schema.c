@@ -22,6 +22,7 @@ const char *const words_channel[] = { "website", "website-calendar",
 const char *const words_metric[] = { "event-count", "attendance",
 	"newsletter-mentions", NULL };
 const char *const words_per[] = { "year", "quarter", "month", NULL };
+const char *const words_messages[] = { "nl", "en", NULL };
 
 #define END { .key = NULL }
 #define F(k, t, rec, m, ...) \
@@ -136,6 +137,13 @@ static const struct field markdown_rows[] = {
 static SCHEMA(schema_markdown, "markdown settings", struct markdown_cfg,
 	      markdown_rows);
 
+static const struct field publish_rows[] = {
+	F("target", FT_TEXT, struct publish_cfg, target, .flags = F_REQUIRED),
+	END
+};
+static SCHEMA(schema_publish, "publish settings", struct publish_cfg,
+	      publish_rows);
+
 #define VOCAB(k, v) \
 	LIST_OF(k, struct site_config, vocab[v], el_vocab, \
 		sizeof(struct vocab_entry), .flags = F_NONEMPTY)
@@ -147,6 +155,8 @@ static const struct field site_rows[] = {
 	F("language", FT_TEXT, struct site_config, language),
 	F("timezone", FT_TEXT, struct site_config, timezone),
 	F("theme", FT_SLUG, struct site_config, theme),
+	F("messages", FT_ENUM, struct site_config, messages,
+	  .words = words_messages),
 	VOCAB("municipalities", V_MUNICIPALITY),
 	VOCAB("clusters", V_CLUSTER),
 	VOCAB("audiences", V_AUDIENCE),
@@ -166,6 +176,8 @@ static const struct field site_rows[] = {
 		sizeof(struct menu_entry)),
 	F("markdown", FT_STRUCT, struct site_config, markdown,
 	  .sub = &schema_markdown),
+	F("publish", FT_STRUCT, struct site_config, publish,
+	  .sub = &schema_publish),
 	F("extra", FT_ANY, struct site_config, extra),
 	END
 };

@@ -91,5 +91,6 @@ extern const char *const words_role[];
 extern const char *const words_channel[];
 extern const char *const words_metric[];
 extern const char *const words_per[];
+extern const char *const words_messages[];
 
 #endif

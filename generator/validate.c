@@ -208,10 +208,57 @@ const char *validate_nearest(struct slice w, const char *const *words,
 	return best_d <= limit ? best : NULL;
 }
 
-static void suggestion(struct buf *b, const char *near)
+static void suggestion(const struct vctx *v, struct buf *b, const char *near)
 {
 	if (near)
-		buf_printf(b, "; did you mean '%s'?", near);
+		buf_printf(b, diag_tr(v->d, "; did you mean '%s'?",
+				      "; bedoel je '%s'?"), near);
+}
+
+/* The words a type or value is named by in messages, and other fixed
+ * phrases filled into them, in Dutch. */
+static const struct {
+	const char *en, *nl;
+} type_words[] = {
+	{ "text", "tekst" }, { "a date", "een datum" },
+	{ "a list", "een lijst" },
+	{ "a mapping", "een mapping (sleutels met waarden)" },
+	{ "a whole number", "een geheel getal" }, { "a word", "een woord" },
+	{ "true or false", "true of false" },
+	{ "[latitude, longitude]", "[breedtegraad, lengtegraad]" },
+	{ "a number", "een getal" }, { "nothing", "niets" },
+	{ "a moment", "een tijdstip" }, { "a day", "een dag" },
+	{ "a month", "een maand" }, { "a quarter", "een kwartaal" },
+	{ "a half-year", "een halfjaar" }, { "a season", "een seizoen" },
+	{ "a year", "een jaar" }, { "a range", "een periode" },
+	/* why a path is not safe (path_problem, alias_problem) */
+	{ "it is empty", "het is leeg" }, { "it is too long", "het is te lang" },
+	{ "it must not start with '/'", "het mag niet met '/' beginnen" },
+	{ "use '/' between folders, not '\\'",
+	  "gebruik '/' tussen mappen, geen '\\'" },
+	{ "it contains a control character", "het bevat een controleteken" },
+	{ "it has an empty folder name", "het heeft een lege mapnaam" },
+	{ "'..' would leave the folder", "'..' zou de map verlaten" },
+	{ "names starting with '.' are not published",
+	  "namen die met '.' beginnen, worden niet gepubliceerd" },
+	{ "use one name of lower-case a-z, 0-9 and '-'",
+	  "gebruik één naam van kleine letters a-z, cijfers 0-9 en '-'" },
+	{ "it must start with '/'", "het moet met '/' beginnen" },
+	{ "'/' is the home page", "'/' is de startpagina" },
+	{ "use only letters, digits, '-', '_', '.' and '/'",
+	  "gebruik alleen letters, cijfers, '-', '_', '.' en '/'" },
+};
+
+const char *validate_type_word(const struct diag_ctx *d, const char *en)
+{
+	size_t i;
+
+	if (d->lang != LANG_NL)
+		return en;
+	for (i = 0; i < sizeof(type_words) / sizeof(type_words[0]); i++)
+		if (!strcmp(type_words[i].en, en))
+			return type_words[i].nl;
+	return en;
 }
 
 /* ---- reporting helpers ---- */
@@ -225,7 +272,8 @@ static unsigned type_error(struct vctx *v, const char *key,
 		got = "true/false";
 	else if (n->kind == Y_SCALAR && is_plain(n) && looks_numeric(n->text))
 		got = "a number";
-	diag(v->d, D_TYPE, v->src, n->pos, key, want, got);
+	diag(v->d, D_TYPE, v->src, n->pos, key, validate_type_word(v->d, want),
+	     validate_type_word(v->d, got));
 	return 1;
 }
 
@@ -341,14 +389,16 @@ static unsigned decode_date(struct vctx *v, const struct field *f,
 		seasons.n = v->site->cfg.seasons.n;
 	}
 	fd = arena_alloc(v->a, sizeof(*fd));
-	if (!fuzzydate_parse(n->text, seasons.n ? &seasons : NULL, fd, &st,
-			     &msg)) {
+	if (!fuzzydate_parse_in(n->text, seasons.n ? &seasons : NULL, fd, &st,
+				&msg, v->d->lang == LANG_NL)) {
 		if (st.err == FDE_GAP)
 			diag(v->d, D_DATE_GAP, v->src, pos_plus(n->pos, n,
 			     st.offset), n->text.ptr);
 		else
 			diag(v->d, D_BAD_DATE, v->src,
 			     pos_plus(n->pos, n, st.offset), msg.ptr);
+		if (st.err != FDE_GAP)
+			diag_fix(v->d, D_FIX_DATE, n->text.ptr);
 		buf_free(&msg);
 		return 1;
 	}
@@ -358,7 +408,8 @@ static unsigned decode_date(struct vctx *v, const struct field *f,
 		     pos_plus(n->pos, n, st.warn_offset), n->text.ptr);
 	if (f->type == FT_DAY && fd->prec != FD_DAY) {
 		diag(v->d, D_NEED_DAY, v->src, n->pos, key,
-		     fuzzydate_precision_name(fd->prec));
+		     validate_type_word(v->d,
+					fuzzydate_precision_name(fd->prec)));
 		return 1;
 	}
 	out->fd = fd;
@@ -383,6 +434,7 @@ static unsigned decode_enum(struct vctx *v, const struct field *f,
 {
 	size_t i, nw = count_words(f->words);
 	struct buf list = BUF_INIT;
+	char *words;
 
 	if (want_scalar(v, key, n, "a word"))
 		return 1;
@@ -401,8 +453,16 @@ static unsigned decode_enum(struct vctx *v, const struct field *f,
 	}
 	for (i = 0; i < nw; i++)
 		buf_printf(&list, "%s%s", i ? ", " : "", f->words[i]);
-	suggestion(&list, validate_nearest(n->text, f->words, nw));
-	diag(v->d, D_BAD_ENUM, v->src, n->pos, n->text.ptr, key, list.ptr);
+	words = buf_detach(&list, NULL);
+	suggestion(v, &list, validate_nearest(n->text, f->words, nw));
+	diag(v->d, D_BAD_ENUM, v->src, n->pos, n->text.ptr, key, words,
+	     list.ptr ? list.ptr : "");
+	if (validate_nearest(n->text, f->words, nw))
+		diag_fix(v->d, D_FIX_REPLACE, n->text.ptr,
+			 validate_nearest(n->text, f->words, nw));
+	else
+		diag_fix(v->d, D_FIX_ENUM, n->text.ptr, words);
+	free(words);
 	buf_free(&list);
 	return 1;
 }
@@ -411,13 +471,17 @@ static const char *const vocab_what[V__COUNT] = {
 	"municipality", "cluster", "audience", "event type", "partner type",
 	"service category",
 };
+static const char *const vocab_what_nl[V__COUNT] = {
+	"gemeente", "cluster", "doelgroep", "soort activiteit",
+	"soort partner", "dienstencategorie",
+};
 
 static unsigned decode_vocab(struct vctx *v, const struct field *f,
 			     const char *key, const struct ynode *n,
 			     struct ref *out)
 {
 	const struct list *l;
-	const char **ids;
+	const char **ids, *near;
 	struct buf hint = BUF_INIT;
 	size_t i;
 
@@ -436,9 +500,17 @@ static unsigned decode_vocab(struct vctx *v, const struct field *f,
 	ids = xcalloc(l->n + 1, sizeof(*ids));
 	for (i = 0; i < l->n; i++)
 		ids[i] = LIST_AT(*l, struct vocab_entry, i).id.s.ptr;
-	suggestion(&hint, validate_nearest(n->text, ids, l->n));
-	diag(v->d, D_DANGLING_REF, v->src, n->pos, key, vocab_what[f->target],
-	     n->text.ptr, hint.ptr);
+	near = validate_nearest(n->text, ids, l->n);
+	suggestion(v, &hint, near);
+	diag(v->d, D_DANGLING_REF, v->src, n->pos, key,
+	     diag_tr(v->d, vocab_what[f->target], vocab_what_nl[f->target]),
+	     n->text.ptr, hint.ptr ? hint.ptr : "");
+	buf_reset(&hint);
+	buf_printf(&hint, "'%s' in site.yaml", vocab_keys[f->target]);
+	if (near)
+		diag_fix(v->d, D_FIX_REPLACE, n->text.ptr, near);
+	else
+		diag_fix(v->d, D_FIX_REF, n->text.ptr, n->text.ptr, hint.ptr);
 	free(ids);
 	buf_free(&hint);
 	return 1;
@@ -550,7 +622,8 @@ static unsigned decode_file(struct vctx *v, const struct field *f,
 		return 1;
 	why = path_problem(out->s);
 	if (why) {
-		diag(v->d, D_BAD_PATH, v->src, n->pos, out->s.ptr, why);
+		diag(v->d, D_BAD_PATH, v->src, n->pos, out->s.ptr,
+		     validate_type_word(v->d, why));
 		out->set = false;
 		return 1;
 	}
@@ -581,7 +654,8 @@ static unsigned decode_slug(struct vctx *v, const char *key,
 		return 1;
 	if (!slug_ok(out->s)) {
 		diag(v->d, D_BAD_PATH, v->src, n->pos, out->s.ptr,
-		     "use one name of lower-case a-z, 0-9 and '-'");
+		     validate_type_word(v->d, "use one name of lower-case "
+					"a-z, 0-9 and '-'"));
 		out->set = false;
 		return 1;
 	}
@@ -624,7 +698,8 @@ static unsigned decode_alias(struct vctx *v, const char *key,
 	why = alias_problem(out->s);
 	if (why == NULL)
 		return 0;
-	diag(v->d, D_BAD_ALIAS, v->src, n->pos, out->s.ptr, why);
+	diag(v->d, D_BAD_ALIAS, v->src, n->pos, out->s.ptr,
+	     validate_type_word(v->d, why));
 	out->set = false;
 	return 1;
 }
@@ -894,10 +969,19 @@ static unsigned unknown_key(struct vctx *v, const struct schema *sc,
 {
 	struct buf hint = BUF_INIT;
 
-	suggestion(&hint, nearest_key(sc, e->key));
+	const char *near = nearest_key(sc, e->key);
+
+	suggestion(v, &hint, near);
 	if (hint.len == 0 && sl_eq_cstr(e->key, "id"))
-		buf_puts(&hint, "; a file's id is its name without .md");
-	diag(v->d, D_UNKNOWN_KEY, v->src, e->key_pos, e->key.ptr, hint.ptr);
+		buf_puts(&hint, diag_tr(v->d,
+			 "; a file's id is its name without .md",
+			 "; de id van een bestand is zijn naam zonder .md"));
+	diag(v->d, D_UNKNOWN_KEY, v->src, e->key_pos, e->key.ptr,
+	     hint.ptr ? hint.ptr : "");
+	if (near)
+		diag_fix(v->d, D_FIX_RENAME_KEY, e->key.ptr, near);
+	else
+		diag_fix(v->d, D_FIX_REMOVE_KEY, e->key.ptr);
 	buf_free(&hint);
 	return 1;
 }
@@ -958,6 +1042,7 @@ unsigned validate_record(struct vctx *v, const struct schema *sc,
 			if (f->flags & F_REQUIRED) {
 				diag(v->d, D_EMPTY_VALUE, v->src, e->key_pos,
 				     f->key);
+				diag_fix(v->d, D_FIX_FILL_KEY, f->key);
 				err++;
 			}
 			continue;
@@ -969,6 +1054,7 @@ unsigned validate_record(struct vctx *v, const struct schema *sc,
 		if ((f->flags & F_REQUIRED) && !ynode_entry(map, f->key) &&
 		    !misspelt(sc, map, f)) {
 			diag(v->d, D_MISSING_KEY, v->src, map->pos, f->key);
+			diag_fix(v->d, D_FIX_ADD_KEY, f->key);
 			err++;
 		}
 	}

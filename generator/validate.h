@@ -36,6 +36,9 @@ unsigned validate_record(struct vctx *v, const struct schema *sc,
 			 const struct ynode *map, void *rec);
 
 /* The closest word of words[] to w within a small edit distance, or NULL. */
+/* An English type word of a message ("a list") in the language of d. */
+const char *validate_type_word(const struct diag_ctx *d, const char *en);
+
 const char *validate_nearest(struct slice w, const char *const *words,
 			     size_t n);
 

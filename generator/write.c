@@ -400,6 +400,24 @@ static int fail_dir(struct out_tree *t, const char *path, size_t end,
 	return r;
 }
 
+/* Whether fd, just created by this build with mode want, needs an
+ * fchmod to have exactly want.  A fresh tree asks once per kind (*state)
+ * and trusts the answer for the rest: umask and inherited default ACLs
+ * are the same everywhere in it.  A recycled tree always fixes modes. */
+static bool needs_chmod(const struct out_tree *t, int fd,
+			enum out_modes *state, mode_t want)
+{
+	struct stat st;
+
+	if (t->recycled || *state == OUT_MODES_FIX)
+		return true;
+	if (*state == OUT_MODES_EXACT)
+		return false;
+	*state = fstat(fd, &st) == 0 && (st.st_mode & 07777) == want
+		 ? OUT_MODES_EXACT : OUT_MODES_FIX;
+	return *state == OUT_MODES_FIX;
+}
+
 /* Removes name (of type mode) from the recycled tree's folder dirfd. */
 static int clear_entry(struct out_tree *t, int dirfd, const char *name,
 		       mode_t mode, const char *shown)
@@ -441,8 +459,9 @@ static int open_new_dir(struct out_tree *t, int dirfd, const char *name,
 		if (fd < 0)
 			return -1;
 	}
-	if (made || (t->recycled && fstat(fd, &st) == 0 &&
-		     (st.st_mode & 07777) != 0755)) {
+	if ((made && needs_chmod(t, fd, &t->dir_modes, 0755)) ||
+	    (!made && t->recycled && fstat(fd, &st) == 0 &&
+	     (st.st_mode & 07777) != 0755)) {
 		if (fchmod(fd, 0755) != 0) {
 			int err = errno;
 
@@ -567,7 +586,8 @@ static int create(struct out_tree *t, int dirfd, const char *base,
 		return errno == EEXIST ? report_path(t, D_OUT_CLASH, relpath)
 				       : fail_io(t, relpath, errno);
 	r = emit(t, fd, relpath, p);
-	if (r == 0 && fchmod(fd, 0644) != 0)
+	if (r == 0 && needs_chmod(t, fd, &t->file_modes, 0644) &&
+	    fchmod(fd, 0644) != 0)
 		r = fail_io(t, relpath, errno);
 	if (r == 0 && times) {
 		struct timespec ts[2] = { times->st_atim, times->st_mtim };

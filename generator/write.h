@@ -114,6 +114,11 @@ struct out_tree {
 	/* Set after out_open to skip RENAME_EXCHANGE and use the two-rename
 	 * fallback; for the tests and for filesystems that misreport. */
 	bool force_rename;
+	/* Whether new files come out 0644 and new folders 0755 by
+	 * themselves (umask, default ACL), found on the first of each in a
+	 * fresh tree: then they need no fchmod. */
+	enum out_modes { OUT_MODES_UNKNOWN, OUT_MODES_EXACT, OUT_MODES_FIX }
+		file_modes, dir_modes;
 	struct out_dir dirs[OUT_MAX_DEPTH];
 	size_t ndirs;
 	char dirpath[OUT_PATH_MAX + 1]; /* the folders open in dirs[] */

@@ -7,7 +7,7 @@
 // static server, so the site is seen exactly as a web server would give it.
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, statSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, extname, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -29,9 +29,17 @@ export function finish() {
   process.exitCode = failures ? 1 : 0;
 }
 
+// Every folder buildSite made goes when the suite ends, however it ends:
+// a suite run a thousand times must not fill /tmp.
+const made = [];
+process.on('exit', () => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
 // Builds a site with the generator under test into a fresh folder.
 export function buildSite(siteDir, args = []) {
   const out = mkdtempSync(join(tmpdir(), 'zs-browser-'));
+  made.push(out);
   const zs = process.env.ZONESITE || 'build/release/zonesite';
   const r = spawnSync(zs, ['build', '-C', siteDir, '-o', join(out, 'public'), '--now', '2025-10-01', ...args],
                       { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '0' } });

@@ -24,9 +24,10 @@
 #include "civil.h"
 #include "fuzz.h"
 #include "fuzzydate.h"
-#include "load.h"
+#include "labels.h"
 #include "model.h"
-#include "render.h"
+#include "pipeline.h"
+#include "report.h"
 
 enum { SLOTS = 8, EDITIONS = 3, PATH_MAX_LEN = 4096 };
 
@@ -132,7 +133,24 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-/* The pipeline of main.c's run(), in check mode. */
+/* `zonesite report` after a clean check, both formats, in memory. */
+static void plan_report(struct build *b)
+{
+	struct plan_report rep;
+	struct labels l;
+	struct buf text = BUF_INIT;
+
+	report_build(&rep, &b->site, plan_year_current(&b->site, b->now_day),
+		     b->now_day);
+	labels_defaults(&l);
+	report_write(&rep, &b->site, &l, REPORT_MD, &text);
+	report_write(&rep, &b->site, &l, REPORT_CSV, &text);
+	FUZZ_ASSERT(text.len > 0);
+	report_free(&rep);
+	buf_free(&text);
+}
+
+/* main.c's pipeline (pipeline.h) in check mode, then `zonesite report`. */
 static void build_site(const struct fixture *fx, enum edition e)
 {
 	struct build b;
@@ -153,10 +171,8 @@ static void build_site(const struct fixture *fx, enum edition e)
 	b.now_day = now.first_day;
 	brussels_to_utc(now.first_day * CIVIL_SECONDS_PER_DAY, &utc);
 	b.now_utc = utc;
-	if (load_site(&b) == 0 || b.site.config_src)
-		model_build(&b);
-	if (diag_errors(&b.diag) == 0)
-		render_site(&b);
+	if (pipeline_run(&b, NULL, NULL) == 0)
+		plan_report(&b);
 	fuzz_flush(&b.diag);
 	model_free(&b.site);
 	build_free(&b);

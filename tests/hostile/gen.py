@@ -385,9 +385,11 @@ def escapes(root):
     c.write("static/" + "d/" * 40 + "diep.txt", "diep\n")
     c.done()
 
-    c = Case(root, "static-dotfiles", status=[0, 1], diag=r"error", absent=[".htaccess"])
+    c = Case(root, "static-dotfiles", status=[0], absent=[".htaccess", ".well-known/.htaccess"],
+             built=[".well-known/security.txt"])
     c.write("static/.htaccess", "Redirect / https://elders.example/\n")
     c.write("static/.well-known/security.txt", "Contact: mailto:info@vijandig.example\n")
+    c.write("static/.well-known/.htaccess", "Deny from all\n")
     c.done()
 
     c = Case(root, "ledger-symlink-outside", status=[0, 1], may_change=["site/published-urls.txt"])

@@ -57,7 +57,7 @@ fi
 # stays there); the 2025 template's order is
 # Wat?, Waarom?, Voor wie?, Met wie?, Hoe?, Mijlpalen, Evaluatie.
 # Fiche 2 (2024 template) is written Wat?, Waarom?, Korte omschrijving, ...
-if SOURCE_DATE_EPOCH=0 "$ZONESITE" build -C "$SITE" -o "$tmp/pub" --now 2025-10-01 2>"$tmp/pub.err"; then
+if SOURCE_DATE_EPOCH=0 "$ZONESITE" build -C "$SITE" -o "$tmp/pub" --now 2025-10-01 --lang en 2>"$tmp/pub.err"; then
 	h2() { grep -o '<h2 id="[^"]*">[^<]*</h2>' "$1" | sed 's/<[^>]*>//g' | tr '\n' '|'; }
 	got=$(h2 "$tmp/pub/acties/p-a01-platformen/index.html")
 	want='Wat?|Waarom?|Voor wie?|Met wie?|Hoe?|Een kop in een citaat|Mijlpalen|Evaluatie|Eigen noot|'
@@ -82,7 +82,7 @@ else
 	notok "the golden site builds (public)" "$(cat "$tmp/pub.err")"
 fi
 
-if SOURCE_DATE_EPOCH=0 "$ZONESITE" build -C "$SITE" -o "$tmp/int" --now 2025-10-01 --edition internal 2>"$tmp/int.err"; then
+if SOURCE_DATE_EPOCH=0 "$ZONESITE" build -C "$SITE" -o "$tmp/int" --now 2025-10-01 --edition internal --lang en 2>"$tmp/int.err"; then
 	if [ -f "$tmp/int/acties/p-a05-in-opmaak/index.html" ] && [ -f "$tmp/int/acties/rapport/index.html" ] &&
 	   [ -f "$tmp/int/acties/2025/rapport/index.html" ] && ! grep -q 'placeholder fiche' "$tmp/int.err"; then
 		ok "internal edition: the placeholder and the plan report are published, nothing left out"

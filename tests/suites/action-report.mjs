@@ -146,7 +146,7 @@ const broken = mkdtempSync(join(tmpdir(), 'zs-report-'));
 cpSync(SITE, broken, { recursive: true });
 writeFileSync(join(broken, 'actions', 'kapot.md'), '---\ntitle: Kapot\nplan: 2025\nstatus: bezig\n---\n');
 const bad = zs(['report', '-C', broken, '--now', '2025-10-01']);
-check(bad.status === 1 && bad.stdout === '' && /kapot\.md:4:9: error:/.test(bad.stderr),
+check(bad.status === 1 && bad.stdout === '' && /kapot\.md:4:9: fout:/.test(bad.stderr),
   'with a content error the report exits 1, prints the diagnostic and no report', `${bad.status}\n${bad.stderr}`);
 rmSync(broken, { recursive: true, force: true });
 

@@ -26,7 +26,7 @@ const AXE = require.resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const KEY_STOPS = 40;
 const KINDS = ['home', 'calendar list', 'month grid', 'event', 'newsletter archive', 'newsletter issue',
-  'directory', 'partner', 'map', 'service', 'fiche', 'timeline', 'free page', '404'];
+  'directory', 'partner', 'map', 'service', 'fiche', 'timeline', 'free page', '404', 'search'];
 
 const root = buildSite('content');
 const pages = walk(root).filter((f) => f.endsWith('.html'))

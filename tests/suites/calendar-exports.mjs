@@ -15,11 +15,12 @@
 // offset), status, attendance mode and place.
 import ICAL from 'ical.js';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, basename } from 'node:path';
 
 let failures = 0;
+let tmp = null;
 function check(cond, what, detail) {
   console.log(`${cond ? 'ok' : 'not ok'} - ${what}`);
   if (!cond) {
@@ -286,7 +287,7 @@ function jsonLd(label, siteDir, out) {
 }
 
 try {
-  const tmp = mkdtempSync(join(tmpdir(), 'zs-ical-'));
+  tmp = mkdtempSync(join(tmpdir(), 'zs-ical-'));
   const demo = build('content', join(tmp, 'demo'));
   const exp = checkSite('demo', 'content', demo);
   check(exp.some((x) => x.uid.startsWith('milestone-')), 'demo: milestones without an event are in the feed');
@@ -297,6 +298,17 @@ try {
   const out = build(golden, join(tmp, 'golden'));
   checkSite('golden', golden, out);
   jsonLd('golden', golden, out);
+  const facetPages = [['soort', 'vorming'], ['doelgroep', 'burgers'], ['gemeente', 'aalter']].map(([d, id]) => {
+    const html = readFileSync(join(out, 'kalender', d, id, 'index.html'), 'utf8');
+    const alt = /<link rel="alternate" type="text\/calendar"[^>]* href="([^"]+)"/.exec(html);
+    return { want: `/zone/kalender/${d}/${id}.ics`, alt: alt && alt[1],
+      webcal: html.includes(`href="webcal://kal.example/zone/kalender/${d}/${id}.ics"`) };
+  });
+  check(facetPages.every((p) => p.alt === p.want && p.webcal),
+    'a facet page announces and offers its own feed (rel=alternate, webcal link)', JSON.stringify(facetPages));
+  const listAlt = /<link rel="alternate" type="text\/calendar"[^>]* href="([^"]+)"/.exec(
+    readFileSync(join(out, 'kalender/index.html'), 'utf8'));
+  check(listAlt && listAlt[1] === '/zone/kalender.ics', 'the calendar announces /kalender.ics (rel=alternate)', listAlt && listAlt[1]);
   const toneel = readFileSync(join(out, 'kalender/voorbij-online/index.html'), 'utf8');
   check(toneel.includes('"name":"Toneel \\"\\u003c/script\\u003e\\u003c!--\\" \\u0026 co"'),
     'a title with "</script><!--" is escaped in the JSON-LD');
@@ -348,5 +360,6 @@ try {
 } catch (e) {
   check(false, 'the suite ran to the end', e.stack);
 } finally {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
   process.exitCode = failures ? 1 : 0;
 }

@@ -34,7 +34,8 @@ mkdirSync(www);
 function zonesite(cmd, extra = [], opts = {}) {
   const args = [cmd, '-C', site];
   if (cmd === 'build') args.push('-o', opts.out || out);
-  args.push('--now', '2025-10-01', ...extra);
+  // The assertions quote the English messages.
+  args.push('--now', '2025-10-01', '--lang', 'en', ...extra);
   const r = spawnSync(opts.bin || zs, args, { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '0' } });
   return { status: r.status, stderr: r.stderr || String(r.error || '') };
 }
@@ -173,10 +174,10 @@ if (process.getuid() === 0) {
   // root writes anywhere: run the build as nobody, for whom the folder is read-only.
   chmodSync(tmp, 0o755);
   ro = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', zs, 'build', '-C', site,
-    '-o', join(roOut, 'site'), '--now', '2025-10-01'], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '0' } });
+    '-o', join(roOut, 'site'), '--now', '2025-10-01', '--lang', 'en'], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '0' } });
 } else {
   chmodSync(site, 0o555);
-  ro = spawnSync(zs, ['build', '-C', site, '-o', join(roOut, 'site'), '--now', '2025-10-01'],
+  ro = spawnSync(zs, ['build', '-C', site, '-o', join(roOut, 'site'), '--now', '2025-10-01', '--lang', 'en'],
     { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '0' } });
   chmodSync(site, 0o755);
 }

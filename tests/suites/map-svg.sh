@@ -27,7 +27,8 @@ has() { grep -qF -- "$2" "$1"; }
 svg_of() { sed -n '/<svg class="map-svg"/,/<\/svg>/p' "$1"; }
 
 build() { # build SITE OUT: stderr to OUT.log
-	SOURCE_DATE_EPOCH=0 "$ZONESITE" build -C "$1" -o "$2" --now 2025-10-01 2>"$2.log"
+	SOURCE_DATE_EPOCH=0 "$ZONESITE" build -C "$1" -o "$2" --now 2025-10-01 \
+		--lang en 2>"$2.log" # the checks quote English messages
 }
 
 # ---- the fixture ----

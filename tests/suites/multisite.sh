@@ -32,7 +32,7 @@ check "site a is built as on its own" 'diff -r "$tmp/ref" "$tmp/a/public" >/dev/
 check "site c is built as on its own" 'diff -r "$tmp/ref" "$tmp/c/public" >/dev/null'
 check "the broken site publishes nothing" '[ ! -e "$tmp/b/public" ]'
 check "its error is reported" \
-	'grep -q "^$tmp/b/pages/.*: error: link to unknown event .bestaat-niet." "$tmp/err2"'
+	'grep -q "^$tmp/b/pages/.*: fout: link naar onbekende activiteit .bestaat-niet." "$tmp/err2"'
 
 # Each site's lines form one block, closed by its outcome line, in the
 # order given: a line naming site X never follows X's outcome line nor
@@ -49,11 +49,11 @@ awk -v t="$tmp" '
 	END { exit bad || cur != 4 }' "$tmp/err2"
 check "each site's messages form one block, in the order given" '[ $? -eq 0 ]'
 check "outcome lines name each site" \
-	'grep -q "^zonesite: $tmp/a: built$" "$tmp/err2" &&
-	 grep -q "^zonesite: $tmp/b: content errors, nothing published$" "$tmp/err2" &&
-	 grep -q "^zonesite: $tmp/c: built$" "$tmp/err2"'
+	'grep -q "^zonesite: $tmp/a: gebouwd$" "$tmp/err2" &&
+	 grep -q "^zonesite: $tmp/b: fouten in de inhoud, niets gepubliceerd$" "$tmp/err2" &&
+	 grep -q "^zonesite: $tmp/c: gebouwd$" "$tmp/err2"'
 check "a last line sums up" \
-	'[ "$(tail -1 "$tmp/err2")" = "zonesite: 3 sites: 2 built, 1 with errors" ]'
+	'[ "$(tail -1 "$tmp/err2")" = "zonesite: 3 sites: 2 gebouwd, 1 met fouten" ]'
 
 SOURCE_DATE_EPOCH=0 "$ZONESITE" build -j 1 -C "$tmp/a" -C "$tmp/b" -C "$tmp/c" $NOW \
 	>/dev/null 2>"$tmp/err1"
@@ -71,14 +71,14 @@ status=$?
 check "check of two sites: exit status 0, nothing written" \
 	'[ "$status" -eq 0 ] && [ ! -e "$tmp/a/public" ]'
 check "... and worded as a check" \
-	'grep -q "^zonesite: $tmp/a: checked, no errors$" "$tmp/err"'
+	'grep -q "^zonesite: $tmp/a: nagekeken, geen fouten$" "$tmp/err"'
 
 usage() {
 	"$ZONESITE" "$@" >/dev/null 2>"$tmp/usage"
 	[ $? -eq 2 ]
 }
 check "a site given twice is a usage error" \
-	'usage build -C "$tmp/a" -C "$tmp/a/../a" && grep -q "given twice" "$tmp/usage"'
+	'usage build -C "$tmp/a" -C "$tmp/a/../a" && grep -q "staat er twee keer" "$tmp/usage"'
 check "-o with several sites is a usage error" \
 	'usage build -C "$tmp/a" -C "$tmp/c" -o "$tmp/x" && [ ! -e "$tmp/x" ]'
 check "-j 0 is a usage error" 'usage build -j 0 -C "$tmp/a" -C "$tmp/c"'

@@ -25,7 +25,8 @@ trap 'rm -rf "$tmp"' EXIT
 build() { # SITE OUT [more args]
 	s=$1 o=$2
 	shift 2
-	SOURCE_DATE_EPOCH=0 "$ZONESITE" build -C "$s" -o "$o" --now 2025-10-01 "$@"
+	SOURCE_DATE_EPOCH=0 "$ZONESITE" build -C "$s" -o "$o" --now 2025-10-01 \
+		--lang en "$@" # the checks quote English messages
 }
 
 if build "$SITE" "$tmp/out" 2>"$tmp/err"; then

@@ -154,6 +154,7 @@ export function pageKind(path) {
     [/^acties\/\d{4}\/$/, 'action plan'],
     [/^acties\/rapport\/$/, 'plan report'],
     [/^acties\/[^/]+\/$/, 'fiche'],
+    [/^zoeken\/$/, 'search'],
     [/^[^/]+\/$/, 'free page'],
   ];
   for (const [re, kind] of rules) if (re.test(dir)) return kind;

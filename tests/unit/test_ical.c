@@ -348,6 +348,53 @@ static void test_edge_calendars(void)
 	buf_free(&out);
 }
 
+/* A feed of cached VEVENT texts (ical_vevent, the text field) is the
+ * same bytes as one written from the fields: a timed event with a long,
+ * escaped, multibyte description and an all-day one. */
+static void test_cached_vevents(void)
+{
+	struct ical_calendar cal = { SL("Feed"), SL("Alles"),
+				     SL("https://x.example/kalender.ics"), 6,
+				     1759312800 };
+	struct ical_event ev[2], cached[2];
+	struct buf desc = BUF_INIT, direct = BUF_INIT, viacache = BUF_INIT;
+	struct buf text[2] = { BUF_INIT, BUF_INIT };
+	int i;
+
+	for (i = 0; i < 40; i++)
+		buf_puts(&desc, "Caf\xc3\xa9, zorg; \xe2\x80\x98welzijn\xe2\x80\x99 "
+			 "\\ net\xf0\x9f\x98\x80werk\n");
+	memset(ev, 0, sizeof(ev));
+	ev[0].uid = SL("event-a@x.example");
+	ev[0].start = (struct ical_time){ true, false,
+		days_from_civil(2025, 10, 26), 2 * 60 + 30 };
+	ev[0].summary = SL("Overleg");
+	ev[0].description = buf_slice(&desc);
+	ev[0].status = ICAL_STATUS_CONFIRMED;
+	ev[1].uid = SL("event-b@x.example");
+	ev[1].start = (struct ical_time){ true, true,
+		days_from_civil(2026, 1, 5), 0 };
+	ev[1].summary = SL("Week");
+	ical_write(&direct, &cal, ev, 2);
+	memset(cached, 0, sizeof(cached));
+	for (i = 0; i < 2; i++) {
+		ical_vevent(&text[i], &ev[i], cal.dtstamp);
+		cached[i].start = ev[i].start;
+		cached[i].end = ev[i].end;
+		cached[i].text = buf_slice(&text[i]);
+	}
+	ical_write(&viacache, &cal, cached, 2);
+	CHECK(direct.len > 2000 && direct.len == viacache.len &&
+	      memcmp(direct.ptr, viacache.ptr, direct.len) == 0,
+	      "a feed of cached VEVENT texts has the bytes of one written "
+	      "from the fields");
+	buf_free(&desc);
+	buf_free(&direct);
+	buf_free(&viacache);
+	buf_free(&text[0]);
+	buf_free(&text[1]);
+}
+
 int main(void)
 {
 	test_folding();
@@ -355,5 +402,6 @@ int main(void)
 	test_dst();
 	test_whole_calendar();
 	test_edge_calendars();
+	test_cached_vevents();
 	return check_done();
 }

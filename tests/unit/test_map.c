@@ -229,6 +229,72 @@ static void test_spread(void)
 	}
 }
 
+/* map_spread as first written: every spot checked against every marker
+ * placed before (10 rings, 8 spots on the first, clockwise from north). */
+static void spread_by_scan(double *xy, size_t n, double gap, double w,
+			   double h)
+{
+	size_t i, j, k;
+	int ring;
+
+	for (i = 1; i < n; i++) {
+		double x = xy[2 * i], y = xy[2 * i + 1];
+		bool done = false;
+
+		for (ring = 0; !done && ring <= 10; ring++) {
+			size_t spots = ring ? (size_t)ring * 8 : 1;
+
+			for (k = 0; !done && k < spots; k++) {
+				double a = 2 * 3.14159265358979323846 *
+					   (double)k / (double)spots;
+				double cx = ring ? x + sin(a) * gap * ring : x;
+				double cy = ring ? y - cos(a) * gap * ring : y;
+				bool free = ring == 0 ||
+					    (cx >= 0 && cy >= 0 && cx <= w && cy <= h);
+
+				for (j = 0; free && j < i; j++) {
+					double dx = xy[2 * j] - cx, dy = xy[2 * j + 1] - cy;
+
+					free = !(dx * dx + dy * dy < gap * gap - 1e-9);
+				}
+				if (free) {
+					xy[2 * i] = cx;
+					xy[2 * i + 1] = cy;
+					done = true;
+				}
+			}
+		}
+	}
+}
+
+/* Thousands of markers, most in three tight clusters (more than the
+ * rings can hold, so many keep their crowded place), some off the
+ * drawing: the grid map_spread uses gives the scan's every coordinate. */
+static void test_spread_many(void)
+{
+	enum { N = 3000 };
+	static double a[2 * N], b[2 * N];
+	unsigned long r = 12345;
+	size_t i, same = 0;
+
+	for (i = 0; i < N; i++) {
+		double cx = i % 3 == 0 ? 100 : i % 3 == 1 ? 400 : -30;
+
+		r = r * 6364136223846793005UL + 1442695040888963407UL;
+		a[2 * i] = i % 7 == 0 ? (double)(r >> 40 & 1023) - 100
+				      : cx + (double)(r >> 33 & 63) / 8;
+		a[2 * i + 1] = i % 7 == 0 ? (double)(r >> 20 & 1023) - 100
+					  : 300 + (double)(r >> 45 & 63) / 8;
+	}
+	memcpy(b, a, sizeof(a));
+	map_spread(a, N, 26, 640, 640);
+	spread_by_scan(b, N, 26, 640, 640);
+	for (i = 0; i < 2 * N; i++)
+		same += a[i] == b[i];
+	CHECK(same == 2 * N, "3000 crowded markers: the grid places each "
+	      "where a scan of all placed markers does");
+}
+
 int main(void)
 {
 	test_equirect();
@@ -240,5 +306,6 @@ int main(void)
 	test_letters();
 	test_shapes();
 	test_spread();
+	test_spread_many();
 	return check_done();
 }

@@ -1,0 +1,100 @@
+#!/bin/sh
+# scaffold: `zonesite new KIND "Titel"` round trip (generator/scaffold.h).
+# For each kind, in a copy of the golden site tests/regress/mini: the new
+# file is written where the path printed says, with the title's slug as
+# its id; a second `new` with the same title is refused (exit 1) and
+# leaves the file as it was; `zonesite check` names each required key
+# still to fill in (an event's start, a service's municipality) with its
+# fix; once they are filled in with sed, the site builds with no error
+# and the new item's page is in the output.
+set -u
+ZONESITE=${ZONESITE:-build/release/zonesite}
+MINI=tests/regress/mini/site
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { echo "ok - $1"; }
+nok() { echo "not ok - $1"; [ -n "${2:-}" ] && sed 's/^/#   /' "$2" | head -20; }
+
+# kind folder output-page required-to-fill
+while read -r kind folder page fill; do
+	site=$tmp/$kind
+	cp -r "$MINI" "$site"
+	title="Nieuw: één $kind voor Aalter"
+	id="nieuw-een-$kind-voor-aalter"
+	file=$site/$folder/$id.md
+	SOURCE_DATE_EPOCH=0 "$ZONESITE" new "$kind" "$title" -C "$site" \
+		--now 2025-10-01 >"$tmp/out" 2>"$tmp/err"
+	status=$?
+	if [ "$status" -eq 0 ] && [ -f "$file" ] &&
+	   [ "$(cat "$tmp/out")" = "$file" ] && [ ! -s "$tmp/err" ]; then
+		ok "new $kind: writes $folder/$id.md and prints its path"
+	else
+		nok "new $kind: writes $folder/$id.md and prints its path (status $status)" "$tmp/err"
+		continue
+	fi
+	before=$(sha256sum "$file")
+	"$ZONESITE" new "$kind" "$title" -C "$site" --now 2025-10-02 \
+		>"$tmp/out" 2>"$tmp/err"
+	status=$?
+	if [ "$status" -eq 1 ] && [ "$(sha256sum "$file")" = "$before" ] &&
+	   grep -q "bestaat al; er werd niets geschreven" "$tmp/err"; then
+		ok "new $kind: a second time is refused and the file is kept"
+	else
+		nok "new $kind: a second time is refused and the file is kept (status $status)" "$tmp/err"
+	fi
+	"$ZONESITE" check -C "$site" --now 2025-10-01 >/dev/null 2>"$tmp/check"
+	status=$?
+	if [ "$fill" = - ]; then
+		if [ "$status" -eq 0 ]; then
+			ok "new $kind: checks with no error as written"
+		else
+			nok "new $kind: checks with no error as written" "$tmp/check"
+		fi
+	else
+		key=${fill%%=*}
+		line=$(grep -n "^$key:" "$file" | cut -d: -f1)
+		if [ "$status" -eq 1 ] &&
+		   grep -q "^$file:$line:1: fout: '$key' mag niet leeg zijn$" "$tmp/check" &&
+		   grep -q "^    $file:$line: vul een waarde in na \`$key:\`$" "$tmp/check"; then
+			ok "new $kind: check names the empty '$key' and its fix"
+		else
+			nok "new $kind: check names the empty '$key' and its fix (status $status)" "$tmp/check"
+		fi
+		sed -i "s/^$key: /$key: ${fill#*=} /" "$file"
+	fi
+	if SOURCE_DATE_EPOCH=0 "$ZONESITE" build -C "$site" -o "$tmp/$kind-out" \
+		--now 2025-10-01 >/dev/null 2>"$tmp/build"; then
+		if [ -f "$tmp/$kind-out/$page$id/index.html" ] &&
+		   grep -q "Nieuw: één $kind voor Aalter" "$tmp/$kind-out/$page$id/index.html"; then
+			ok "new $kind: filled in, the site builds with its page /$page$id/"
+		else
+			nok "new $kind: filled in, the site builds with its page /$page$id/" "$tmp/build"
+		fi
+	else
+		nok "new $kind: filled in, the site builds" "$tmp/build"
+	fi
+done <<'EOF'
+action actions acties/ -
+event events kalender/ start=2025-11-14T12:00
+newsletter newsletters nieuwsbrief/ -
+partner partners partners/ -
+service services kaart/ municipality=aalter
+page pages / -
+EOF
+
+# Usage: an unknown kind is a usage error; a folder without site.yaml is
+# refused before anything is written.
+"$ZONESITE" new blog "Iets" -C "$tmp/action" >/dev/null 2>"$tmp/err"
+if [ $? -eq 2 ] && grep -q "onbekende soort 'blog'" "$tmp/err"; then
+	ok "new: an unknown kind is a usage error (2)"
+else
+	nok "new: an unknown kind is a usage error (2)" "$tmp/err"
+fi
+mkdir "$tmp/empty"
+"$ZONESITE" new page "Iets" -C "$tmp/empty" >/dev/null 2>"$tmp/err"
+if [ $? -eq 1 ] && [ -z "$(ls -A "$tmp/empty")" ]; then
+	ok "new: a folder without site.yaml is refused, nothing written"
+else
+	nok "new: a folder without site.yaml is refused, nothing written" "$tmp/err"
+fi
