@@ -65,15 +65,22 @@ static void event_file_path(struct render *r, struct buf *b,
 
 void cal_claim_feeds(struct render *r, const struct cal *c)
 {
-	static const char *const what[CF__COUNT] = {
-		"the feed of event type '%.*s'", "the feed of audience '%.*s'",
-		"the feed of municipality '%.*s'" };
+	static const char *const what[CF__COUNT][2] = {
+		{ "the feed of event type '%.*s'",
+		  "de agenda van activiteitensoort '%.*s'" },
+		{ "the feed of audience '%.*s'",
+		  "de agenda van doelgroep '%.*s'" },
+		{ "the feed of municipality '%.*s'",
+		  "de agenda van gemeente '%.*s'" } };
+	const struct diag_ctx *d = &r->b->diag;
 	struct buf p = BUF_INIT, w = BUF_INIT;
 	size_t i;
 	int f;
 
 	cal_feed_path(r, &p, CF__COUNT, -1);
-	claim_url(r, p.ptr, "the calendar feed", NULL, (struct pos){ 0, 0 });
+	claim_url(r, p.ptr, diag_tr(d, "the calendar feed",
+				    "de agenda van de kalender"), NULL,
+		  (struct pos){ 0, 0 });
 	for (f = 0; f < CF__COUNT; f++)
 		for (i = 0; i < r->s->cfg.vocab[cal_facet_vocab[f]].n; i++) {
 			const struct vocab_entry *v = &LIST_AT(
@@ -85,7 +92,8 @@ void cal_claim_feeds(struct render *r, const struct cal *c)
 			buf_reset(&p);
 			buf_reset(&w);
 			cal_feed_path(r, &p, (enum cal_facet)f, (int)i);
-			buf_printf(&w, what[f], SL_FMT(v->id.s));
+			buf_printf(&w, diag_tr(d, what[f][0], what[f][1]),
+				   SL_FMT(v->id.s));
 			claim_url(r, p.ptr, w.ptr, NULL, (struct pos){ 0, 0 });
 		}
 	for (i = 0; i < c->n; i++) {
@@ -96,8 +104,9 @@ void cal_claim_feeds(struct render *r, const struct cal *c)
 		buf_reset(&p);
 		buf_reset(&w);
 		event_file_path(r, &p, e);
-		buf_printf(&w, "the iCalendar file of event '%.*s'",
-			   SL_FMT(e->it.id));
+		buf_printf(&w, diag_tr(d, "the iCalendar file of event '%.*s'",
+				       "het iCalendar-bestand van activiteit "
+				       "'%.*s'"), SL_FMT(e->it.id));
 		claim_url(r, p.ptr, w.ptr, e->it.src, (struct pos){ 1, 1 });
 	}
 	buf_free(&p);

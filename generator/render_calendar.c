@@ -1248,10 +1248,14 @@ static void claim(struct render *r, const char *path, const char *fmt,
 
 void claim_calendar_urls(struct render *r)
 {
-	static const char *const facet_what[CF__COUNT] = {
-		"the calendar of event type '%.*s'",
-		"the calendar of audience '%.*s'",
-		"the calendar of municipality '%.*s'" };
+	static const char *const facet_what[CF__COUNT][2] = {
+		{ "the calendar of event type '%.*s'",
+		  "de kalender van activiteitensoort '%.*s'" },
+		{ "the calendar of audience '%.*s'",
+		  "de kalender van doelgroep '%.*s'" },
+		{ "the calendar of municipality '%.*s'",
+		  "de kalender van gemeente '%.*s'" } };
+	const struct diag_ctx *d = &r->b->diag;
 	struct cal c;
 	struct buf p = BUF_INIT;
 	int64_t range[2], k;
@@ -1260,14 +1264,16 @@ void claim_calendar_urls(struct render *r)
 
 	cal_collect(r, &c);
 	buf_printf(&p, "%s/%s/", r->kind_path[K_EVENT], CAL_DIR_SUBSCRIBE);
-	claim(r, p.ptr, "the calendar's subscription page%.*s", SL(""));
+	claim(r, p.ptr, diag_tr(d, "the calendar's subscription page%.*s",
+				"de abonneerpagina van de kalender%.*s"), SL(""));
 	for (f = 0; f < CF__COUNT; f++)
 		for (i = 0; i < r->s->cfg.vocab[cal_facet_vocab[f]].n; i++) {
 			if (!cal_facet_first(r, (enum cal_facet)f, i))
 				continue;
 			buf_reset(&p);
 			facet_dir(r, &p, (enum cal_facet)f, (int)i);
-			claim(r, p.ptr, facet_what[f],
+			claim(r, p.ptr, diag_tr(d, facet_what[f][0],
+						facet_what[f][1]),
 			      LIST_AT(r->s->cfg.vocab[cal_facet_vocab[f]],
 				      struct vocab_entry, i).id.s);
 		}
@@ -1275,7 +1281,9 @@ void claim_calendar_urls(struct render *r)
 		for (k = range[0]; k <= range[1]; k++) {
 			buf_reset(&p);
 			month_dir(r, &p, k);
-			claim(r, p.ptr, "a month of the calendar%.*s", SL(""));
+			claim(r, p.ptr, diag_tr(d, "a month of the calendar%.*s",
+						"een maand van de kalender%.*s"),
+			      SL(""));
 		}
 	cal_claim_feeds(r, &c);
 	buf_free(&p);

@@ -553,7 +553,9 @@ void claim_newsletter_urls(struct render *r)
 			buf_reset(&what);
 			buf_printf(&p, "%s/%.*s/%s", r->kind_path[K_NEWSLETTER],
 				   SL_FMT(it->id), files[f]);
-			buf_printf(&what, "the mail version of newsletter '%.*s'",
+			buf_printf(&what, diag_tr(&r->b->diag,
+				   "the mail version of newsletter '%.*s'",
+				   "de mailversie van nieuwsbrief '%.*s'"),
 				   SL_FMT(it->id));
 			claim_url(r, p.ptr, what.ptr, it->src, (struct pos){ 1, 1 });
 		}
@@ -561,7 +563,8 @@ void claim_newsletter_urls(struct render *r)
 	if (n) {
 		buf_reset(&p);
 		buf_printf(&p, "%s/%s", r->kind_path[K_NEWSLETTER], FEED_FILE);
-		claim_url(r, p.ptr, "the newsletter feed", NULL,
+		claim_url(r, p.ptr, diag_tr(&r->b->diag, "the newsletter feed",
+			  "de feed van de nieuwsbrief"), NULL,
 			  (struct pos){ 0, 0 });
 	}
 	buf_free(&p);

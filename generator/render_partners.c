@@ -1104,6 +1104,8 @@ void claim_partner_urls(struct render *r)
 	static const enum vocab facets[] = { V_MUNICIPALITY, V_PARTNER_TYPE };
 	const struct kind_table *t = &r->s->kinds[K_PARTNER];
 	const struct pos none = { 0, 0 };
+	const char *dir_what = diag_tr(&r->b->diag, "the partner directory",
+				       "de partnergids");
 	struct buf p = BUF_INIT;
 	size_t i, k;
 
@@ -1112,26 +1114,25 @@ void claim_partner_urls(struct render *r)
 
 		buf_reset(&p);
 		facet_dir(r, &p, facet_folder(facets[k]), SL(""));
-		claim_url(r, p.ptr, "the partner directory", NULL, none);
+		claim_url(r, p.ptr, dir_what, NULL, none);
 		for (i = 0; i < l->n; i++) {
 			if (!vocab_used(r->s, facets[k], (int)i))
 				continue;
 			buf_reset(&p);
 			facet_dir(r, &p, facet_folder(facets[k]),
 				  LIST_AT(*l, struct vocab_entry, i).id.s);
-			claim_url(r, p.ptr, "the partner directory", NULL,
-				  none);
+			claim_url(r, p.ptr, dir_what, NULL, none);
 		}
 	}
 	buf_reset(&p);
 	buf_printf(&p, "%s/%s", r->kind_path[K_PARTNER], CSV_FILE);
-	claim_url(r, p.ptr, "the partner directory", NULL, none);
+	claim_url(r, p.ptr, dir_what, NULL, none);
 	for (i = 0; i < t->n; i++) {
 		if (!t->v[i]->published)
 			continue;
 		buf_reset(&p);
 		vcf_path(r, &p, (const struct partner *)t->v[i]);
-		claim_url(r, p.ptr, "the partner directory", NULL, none);
+		claim_url(r, p.ptr, dir_what, NULL, none);
 	}
 	buf_free(&p);
 }

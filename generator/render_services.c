@@ -1045,7 +1045,9 @@ void claim_service_urls(struct render *r)
 	int v;
 
 	buf_printf(&p, "%s/%s", r->kind_path[K_SERVICE], GEOJSON_FILE);
-	claim_url(r, p.ptr, "the services' open data", NULL, (struct pos){ 0, 0 });
+	claim_url(r, p.ptr, diag_tr(&r->b->diag, "the services' open data",
+				    "de open data van de diensten"), NULL,
+		  (struct pos){ 0, 0 });
 	for (v = 0; v < 2; v++) {
 		enum vocab voc = v ? V_MUNICIPALITY : V_SERVICE_CATEGORY;
 		const struct list *l = &r->s->cfg.vocab[voc];
@@ -1069,7 +1071,9 @@ void claim_service_urls(struct render *r)
 			buf_printf(&p, "%s/%s/%.*s/", r->kind_path[K_SERVICE],
 				   v ? FACET_MUNICIPALITY_DIR : FACET_CATEGORY_DIR,
 				   SL_FMT(id));
-			claim_url(r, p.ptr, "a filter page of the map", NULL,
+			claim_url(r, p.ptr, diag_tr(&r->b->diag,
+				  "a filter page of the map",
+				  "een filterpagina van de kaart"), NULL,
 				  (struct pos){ 0, 0 });
 		}
 	}

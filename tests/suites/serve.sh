@@ -131,7 +131,7 @@ else
 	kill "$pid2"; wait "$pid2"; st=running
 fi
 check "a busy port: the second server stops, with a message" \
-	'[ "$st" != running ] && grep -q "could not listen on 127.0.0.1:$port" "$tmp/log2"' "$tmp/log2"
+	'[ "$st" != running ] && grep -q "kan niet luisteren op 127.0.0.1:$port" "$tmp/log2"' "$tmp/log2"
 check "... and exit status 3" '[ "$st" = 3 ]'
 
 # Stopping: no watcher, no server, no preview folder left.
@@ -141,7 +141,7 @@ check "no process of it is left" 'wait_for "[ -z \"\$(leftovers \"$tmp/\")\" ]"'
 leftovers "$tmp/" | sed 's/^/#   left: /'
 check "the preview folder is removed" '[ -z "$(ls -A "$tmp/t")" ]'
 check "the port is free again" '! fetch "$url/" >/dev/null'
-check "it says it stopped" 'grep -q "zonesite-serve: stopped" "$tmp/log"' "$tmp/log"
+check "it says it stopped" 'grep -q "zonesite-serve: gestopt" "$tmp/log"' "$tmp/log"
 
 # A site that is broken from the start: a page with the diagnostics,
 # then the site once it is fixed.
@@ -163,3 +163,35 @@ check "... and once fixed, the site" \
 kill -INT "$pid3" 2>/dev/null; kill -TERM "$pid3" 2>/dev/null
 wait_for "! kill -0 $pid3 2>/dev/null"
 check "no process of it is left either" 'wait_for "[ -z \"\$(leftovers \"$tmp/\")\" ]"'
+
+# Its own lines speak Dutch, or English with --lang en, like zonesite.
+ZONESITE=$ZS bash "$SERVE" -C "$MINI" -p poort >"$tmp/nl" 2>&1
+check "its messages are Dutch by default" \
+	'grep -q "de poort moet een getal zijn, niet .poort." "$tmp/nl"' "$tmp/nl"
+ZONESITE=$ZS bash "$SERVE" -C "$MINI" -p port --lang en >"$tmp/en" 2>&1
+check "... and English with --lang en" \
+	'grep -q "the port must be a number, not .port." "$tmp/en"' "$tmp/en"
+
+# A site under a sub-path (base_url https://kal.example/zone/): its pages
+# link to /zone/..., so the preview serves it at /zone/, where its
+# stylesheet, its links and the status file all resolve.
+cp -r tests/regress/calendar/site "$tmp/sub"
+: >"$tmp/sub/published-urls.txt"
+port=$(free_port)
+url=http://127.0.0.1:$port/zone
+TMPDIR=$tmp/t ZONESITE=$ZS bash "$SERVE" -C "$tmp/sub" -p "$port" \
+	--now 2025-10-01 >"$tmp/log4" 2>&1 &
+pid4=$!
+pids="$pids $pid4"
+check "a sub-path site is served at its sub-path" \
+	'wait_for "fetch $url/kalender/ | grep -q \"href=\\\"/zone/assets/style.css\""' "$tmp/log4"
+check "... its URL is printed with the sub-path" \
+	'grep -q "http://127.0.0.1:$port/zone/ " "$tmp/log4"' "$tmp/log4"
+css=$(fetch "$url/kalender/" | sed -n 's|.*href="\(/zone/assets/style.css[^"]*\)".*|\1|p' | head -n 1)
+check "... its stylesheet loads from there" \
+	'[ -n "$css" ] && fetch "http://127.0.0.1:$port$css" | grep -q "{"'
+check "... and the pages poll the status under the sub-path" \
+	'fetch $url/kalender/ | grep -q "/zone/.zonesite-preview.json" && [ "$(status build)" = 1 ]'
+kill -TERM "$pid4" 2>/dev/null
+wait_for "! kill -0 $pid4 2>/dev/null"
+check "no process of it is left" 'wait_for "[ -z \"\$(leftovers \"$tmp/\")\" ]"'
