@@ -26,6 +26,7 @@
 #include "calendar.h"
 #include "civil.h"
 #include "dutch.h"
+#include "geojson.h"
 #include "markdown.h"
 #include "xalloc.h"
 
@@ -612,43 +613,12 @@ static void put_links(struct render *r, struct tv *m, const struct ical_event *e
 
 /* ---- JSON-LD ---- */
 
-/* A JSON string that is also safe inside <script>: "<" and ">" are
- * escaped so "</script>" or "<!--" cannot appear; so are "&" and the two
- * line separators JavaScript does not allow in strings. */
-static void json_str(struct buf *b, struct slice s)
-{
-	size_t i;
-
-	buf_putc(b, '"');
-	for (i = 0; i < s.len; i++) {
-		unsigned char c = (unsigned char)s.ptr[i];
-
-		if (c == '"' || c == '\\')
-			buf_printf(b, "\\%c", c);
-		else if (c == '\n')
-			buf_puts(b, "\\n");
-		else if (c < 0x20 || c == '<' || c == '>' || c == '&')
-			buf_printf(b, "\\u%04x", c);
-		else if (c == 0xe2 && i + 2 < s.len &&
-			 (unsigned char)s.ptr[i + 1] == 0x80 &&
-			 ((unsigned char)s.ptr[i + 2] == 0xa8 ||
-			  (unsigned char)s.ptr[i + 2] == 0xa9)) {
-			buf_printf(b, "\\u20%02x",
-				   (unsigned char)s.ptr[i + 2] - 0xa8 + 0x28);
-			i += 2;
-		} else {
-			buf_putc(b, (char)c);
-		}
-	}
-	buf_putc(b, '"');
-}
-
 static void json_key(struct buf *b, const char *key, struct slice v)
 {
 	if (v.len == 0)
 		return;
 	buf_printf(b, ",\"%s\":", key);
-	json_str(b, v);
+	json_put_string(b, v);
 }
 
 /* ISO 8601 of a point, as precise as it is: a moment with its offset,
@@ -695,7 +665,7 @@ static void json_organizer(struct render *r, struct buf *b,
 	struct buf u = BUF_INIT;
 
 	buf_puts(b, "{\"@type\":\"Organization\",\"name\":");
-	json_str(b, partner_name(r, ref));
+	json_put_string(b, partner_name(r, ref));
 	if (ref->index == REF_ZONE) {
 		buf_putsl(&u, r->base_url);
 		buf_putc(&u, '/');

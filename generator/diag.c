@@ -42,11 +42,6 @@ enum diag_level diag_level_of(enum diag_id id)
 	return catalogue[id].level;
 }
 
-const char *diag_format_of(enum diag_id id)
-{
-	return catalogue[id].fmt[LANG_EN];
-}
-
 const char *diag_format_lang(enum diag_id id, enum diag_lang lang)
 {
 	return catalogue[id].fmt[lang];
@@ -96,10 +91,7 @@ void diag_free(struct diag_ctx *d)
 {
 	size_t i;
 
-	for (i = 0; i < d->n; i++) {
-		free_texts(d->v[i].msg);
-		free_texts(d->v[i].fix);
-	}
+	diag_forget(d);
 	for (i = 0; i < d->nsources; i++) {
 		free((char *)d->sources[i]->path);
 		free(d->sources[i]->line_starts);

@@ -99,7 +99,6 @@ size_t diag_line_offset(struct source *src, unsigned line);
 void diag_fix(struct diag_ctx *d, enum diag_id id, ...);
 
 enum diag_level diag_level_of(enum diag_id id);
-const char *diag_format_of(enum diag_id id); /* English */
 const char *diag_format_lang(enum diag_id id, enum diag_lang lang);
 
 /* en or nl, by d->lang: for words a caller fills into a message. */

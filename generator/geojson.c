@@ -342,10 +342,22 @@ void json_put_string(struct buf *b, struct slice s)
 
 		if (c == '"' || c == '\\')
 			buf_printf(b, "\\%c", c);
+		else if (c == '\n')
+			buf_puts(b, "\\n");
 		else if (c < 0x20 || c == '<' || c == '>' || c == '&')
 			buf_printf(b, "\\u%04x", c);
-		else
+		else if (c == 0xe2 && i + 2 < s.len &&
+			 (unsigned char)s.ptr[i + 1] == 0x80 &&
+			 ((unsigned char)s.ptr[i + 2] == 0xa8 ||
+			  (unsigned char)s.ptr[i + 2] == 0xa9)) {
+			/* U+2028, U+2029: not allowed in older JavaScript
+			 * string literals. */
+			buf_printf(b, "\\u20%02x",
+				   (unsigned char)s.ptr[i + 2] - 0xa8 + 0x28);
+			i += 2;
+		} else {
 			buf_putc(b, (char)c);
+		}
 	}
 	buf_putc(b, '"');
 }

@@ -63,8 +63,11 @@ unsigned geojson_read(struct arena *a, struct diag_ctx *d, struct source *src,
 /* Even-odd rule over every ring of f (holes included), in lon/lat. */
 bool gj_inside(const struct gj_feature *f, double lon, double lat);
 
-/* A JSON string literal: quotes, backslashes and control characters
- * escaped; '<', '>' and '&' too, so the text is safe anywhere. */
+/* A JSON string literal that is also a safe JavaScript string inside
+ * <script> (JSON-LD, the search index, redirects): quotes, backslashes and
+ * control characters escaped; '<', '>' and '&' too, so "</script>" and
+ * "<!--" cannot appear; U+2028 and U+2029 as \u escapes.  The one JSON
+ * string writer of the generator. */
 void json_put_string(struct buf *b, struct slice s);
 /* A coordinate with at most 7 decimals (about 1 cm), trailing zeros
  * dropped, never "-0": the same double always gives the same bytes. */

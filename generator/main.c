@@ -192,6 +192,12 @@ static int usage_error(const struct options *o, const char *en,
 	return EXIT_USAGE;
 }
 
+/* A usage error without an argument. */
+static int usage_say(const struct options *o, const char *en, const char *nl)
+{
+	return usage_error(o, "%s", "%s", o->msg_lang == LANG_NL ? nl : en);
+}
+
 /* --lang is looked for first, so that every usage error, even about an
  * option before it, is in the language asked for. */
 static int prescan_lang(int argc, char **argv, struct options *o)
@@ -234,17 +240,15 @@ static int check_report_args(struct options *o)
 	bool report = !strcmp(o->command, "report");
 
 	if (report && o->out)
-		return usage_error(o, "%s", "%s", o->msg_lang == LANG_NL ?
-				   "report schrijft naar de standaarduitvoer; "
-				   "het neemt geen -o" :
-				   "report writes to standard output; "
-				   "it takes no -o");
+		return usage_say(o, "report writes to standard output; "
+				 "it takes no -o",
+				 "report schrijft naar de standaarduitvoer; "
+				 "het neemt geen -o");
 	if (report && o->edition)
-		return usage_error(o, "%s", "%s", o->msg_lang == LANG_NL ?
-				   "report omvat elk item (de interne editie); "
-				   "het neemt geen --edition" :
-				   "report covers every item (the "
-				   "internal edition); it takes no --edition");
+		return usage_say(o, "report covers every item (the "
+				 "internal edition); it takes no --edition",
+				 "report omvat elk item (de interne editie); "
+				 "het neemt geen --edition");
 	if (!report && (o->format || o->plan))
 		return usage_error(o, "'%s' is an option of report only",
 				   "'%s' is alleen een optie van report",
@@ -343,30 +347,29 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->sites[o->nsites++] = argv[i];
 	}
 	if (o->command == NULL)
-		return usage_error(o, "%s", "%s", o->msg_lang == LANG_NL ?
-				   "geen opdracht gegeven" : "no command given");
+		return usage_say(o, "no command given",
+				 "geen opdracht gegeven");
 	if (strcmp(o->command, "build") && strcmp(o->command, "check") &&
 	    strcmp(o->command, "report") && strcmp(o->command, "publish") &&
 	    strcmp(o->command, "new"))
 		return usage_error(o, "unknown command '%s'",
 				   "onbekende opdracht '%s'", o->command);
 	if (!strcmp(o->command, "new") && (o->nnew < 2 || !*o->new_args[1]))
-		return usage_error(o, "%s", "%s", o->msg_lang == LANG_NL ?
-				   "new neemt een soort en een titel, bv. "
-				   "zonesite new event \"Overleg wonen\"" :
-				   "new takes a kind and a title, e.g. "
-				   "zonesite new event \"Overleg wonen\"");
+		return usage_say(o, "new takes a kind and a title, e.g. "
+				 "zonesite new event \"Overleg wonen\"",
+				 "new neemt een soort en een titel, bv. "
+				 "zonesite new event \"Overleg wonen\"");
 	rc = check_publish_args(o);
 	return rc >= 0 ? rc : check_report_args(o);
 }
 
 static int parse_edition(const char *s, enum edition *e)
 {
-	static const char *const names[] = { "public", "partners", "internal" };
 	int i;
 
-	for (i = 0; i < 3; i++)
-		if (!strcmp(s, names[i])) {
+	/* The edition names are the visibility words, in enum edition order. */
+	for (i = 0; words_visibility[i] != NULL; i++)
+		if (!strcmp(s, words_visibility[i])) {
 			*e = (enum edition)i;
 			return 0;
 		}
@@ -427,12 +430,11 @@ static void report_unreferenced(struct build *b)
 	if (b->site.config_src == NULL || b->diag.counts[DL_ERROR])
 		return;
 	n = partner_refs_unreferenced(&b->site, &ids);
-	if (n && b->diag.lang == LANG_NL)
-		fprintf(stderr, "zonesite: naar %zu partner%s wordt nergens "
-			"verwezen: %s\n", n, n == 1 ? "" : "s", ids.ptr);
-	else if (n)
-		fprintf(stderr, "zonesite: %zu partner%s not referred to anywhere: %s\n",
-			n, n == 1 ? "" : "s", ids.ptr);
+	if (n)
+		fprintf(stderr, diag_tr(&b->diag, "zonesite: %zu partner%s not "
+			"referred to anywhere: %s\n", "zonesite: naar %zu "
+			"partner%s wordt nergens verwezen: %s\n"), n,
+			n == 1 ? "" : "s", ids.ptr);
 	buf_free(&ids);
 }
 
@@ -440,7 +442,6 @@ static void report_unreferenced(struct build *b)
  * leaves out, so nobody wonders where they went. */
 static void report_placeholders(struct build *b)
 {
-	static const char *const names[] = { "public", "partners", "internal" };
 	const struct kind_table *t = &b->site.kinds[K_ACTION];
 	struct buf ids = BUF_INIT;
 	size_t i, n = 0;
@@ -452,14 +453,12 @@ static void report_placeholders(struct build *b)
 			continue;
 		buf_printf(&ids, "%s%.*s", n++ ? ", " : "", SL_FMT(a->it.id));
 	}
-	if (n && b->diag.lang == LANG_NL)
-		fprintf(stderr, "zonesite: %zu plaatshouderfiche%s niet "
-			"opgenomen in de editie %s: %s\n", n,
-			n == 1 ? "" : "s", names[b->edition], ids.ptr);
-	else if (n)
-		fprintf(stderr, "zonesite: %zu placeholder fiche%s left out of "
-			"the %s edition: %s\n", n, n == 1 ? "" : "s",
-			names[b->edition], ids.ptr);
+	if (n)
+		fprintf(stderr, diag_tr(&b->diag, "zonesite: %zu placeholder "
+			"fiche%s left out of the %s edition: %s\n",
+			"zonesite: %zu plaatshouderfiche%s niet opgenomen in de "
+			"editie %s: %s\n"), n, n == 1 ? "" : "s",
+			words_visibility[b->edition], ids.ptr);
 	buf_free(&ids);
 }
 
@@ -552,14 +551,11 @@ static void report(struct build *b)
 struct progress {
 	bool on;
 	struct timespec t0;
-	enum diag_lang lang;
 };
 
-static void progress_start(struct progress *p, bool verbose,
-			   enum diag_lang lang)
+static void progress_start(struct progress *p, bool verbose)
 {
 	p->on = verbose || isatty(STDERR_FILENO);
-	p->lang = lang;
 	clock_gettime(CLOCK_MONOTONIC, &p->t0);
 }
 
@@ -615,7 +611,7 @@ static void progress_done(const struct progress *p, const struct build *b)
 	buf_puts(&line, ", ");
 	put_count(&line, b, b->diag.counts[DL_ERROR], "error", "errors",
 		  "fout", "fouten");
-	buf_printf(&line, " %s ", b->diag.lang == LANG_NL ? "in" : "in");
+	buf_puts(&line, " in ");
 	comma = line.len + (secs < 10 ? 1 : secs < 100 ? 2 : 3);
 	buf_printf(&line, "%.2f s", secs);
 	if (b->diag.lang == LANG_NL && comma < line.len &&
@@ -739,11 +735,10 @@ static int run_sites(struct options *o)
 				   "sites, not %s", "alleen build en check nemen "
 				   "meerdere sites, %s niet", o->command);
 	if (o->out)
-		return usage_error(o, "%s", "%s", o->msg_lang == LANG_NL ?
-				   "-o noemt één uitvoermap; met meerdere sites "
-				   "wordt elke site in SITE/public gebouwd" :
-				   "-o names one output folder; with "
-				   "several sites each is built into SITE/public");
+		return usage_say(o, "-o names one output folder; with "
+				 "several sites each is built into SITE/public",
+				 "-o noemt één uitvoermap; met meerdere sites "
+				 "wordt elke site in SITE/public gebouwd");
 	dup = multisite_duplicate(o->sites, o->nsites);
 	if (dup >= 0)
 		return usage_error(o, "site '%s' is given twice",
@@ -798,7 +793,7 @@ int main(int argc, char **argv)
 		b.edition = ED_INTERNAL;
 		rc = run_report(&b, &o, o.plan_year);
 	} else {
-		progress_start(&progress, o.verbose, b.diag.lang);
+		progress_start(&progress, o.verbose);
 		rc = run(&b, &progress);
 	}
 	if (rc == 0 && !strcmp(o.command, "publish"))

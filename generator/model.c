@@ -90,7 +90,7 @@ static int cmp_item(const void *a, const void *b)
 		      (*(struct item *const *)b)->id);
 }
 
-static int find_index(const struct site *s, enum kind k, struct slice id)
+int model_find_index(const struct site *s, enum kind k, struct slice id)
 {
 	const struct kind_table *t = &s->kinds[k];
 	size_t lo = 0, hi = t->n;
@@ -111,7 +111,7 @@ static int find_index(const struct site *s, enum kind k, struct slice id)
 
 struct item *model_find(const struct site *s, enum kind k, struct slice id)
 {
-	int i = find_index(s, k, id);
+	int i = model_find_index(s, k, id);
 
 	return i < 0 ? NULL : s->kinds[k].v[i];
 }
@@ -124,7 +124,7 @@ const size_t *model_action_events(const struct site *s,
 	*n = 0;
 	if (s->action_event_off == NULL)
 		return NULL;
-	i = find_index(s, K_ACTION, a->it.id);
+	i = model_find_index(s, K_ACTION, a->it.id);
 	if (i < 0 || s->kinds[K_ACTION].v[i] != &a->it)
 		return NULL;
 	*n = s->action_event_off[i + 1] - s->action_event_off[i];
@@ -505,7 +505,7 @@ static void resolve_ref(struct build *b, struct source *src,
 	}
 	r->index = f->target == K_OBJECTIVE ?
 		   model_find_objective(&b->site, r->id) :
-		   find_index(&b->site, (enum kind)f->target, r->id);
+		   model_find_index(&b->site, (enum kind)f->target, r->id);
 	if (r->index >= 0)
 		return;
 	ids = ids_of(&b->site, (enum kind)f->target, &n);

@@ -329,6 +329,8 @@ extern const char *const vocab_keys[V__COUNT];   /* "municipalities", ... */
 
 /* Looks an id up in a kind (binary search): the record or NULL. */
 struct item *model_find(const struct site *s, enum kind k, struct slice id);
+/* The same lookup: its index in kinds[k], or -1. */
+int model_find_index(const struct site *s, enum kind k, struct slice id);
 /* The indices in kinds[K_EVENT] of the events whose `action` is a (any
  * edition), *n of them; NULL when the index is not built. */
 const size_t *model_action_events(const struct site *s,

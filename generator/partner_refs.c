@@ -69,26 +69,6 @@ struct link_walk {
 	const struct item *from;
 };
 
-/* The index of a partner in the site's table (sorted by id), or -1. */
-static int partner_index(const struct site *s, struct slice id)
-{
-	const struct kind_table *t = &s->kinds[K_PARTNER];
-	size_t lo = 0, hi = t->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = sl_cmp(t->v[mid]->id, id);
-
-		if (c == 0)
-			return (int)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
-}
-
 static void on_link(void *ctx, const struct md_link_ref *ref)
 {
 	struct link_walk *w = ctx;
@@ -96,7 +76,7 @@ static void on_link(void *ctx, const struct md_link_ref *ref)
 
 	if (ref->kind != MD_LINK_PARTNER)
 		return;
-	r.index = partner_index(w->s, ref->id);
+	r.index = model_find_index(w->s, K_PARTNER, ref->id);
 	r.set = true;
 	if (r.index >= 0 && w->s->kinds[K_PARTNER].v[r.index] != w->from)
 		add(w->pr, &r, w->from, PREF_LINK);

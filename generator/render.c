@@ -21,6 +21,7 @@
 #include "dutch.h"
 #include "frontmatter.h"
 #include "fuzzydate.h"
+#include "geojson.h"
 #include "ledger.h"
 #include "load.h"
 #include "render_int.h"
@@ -1129,25 +1130,6 @@ static void copy_statics(struct render *r)
 
 /* ---- aliases, 404, sitemap, robots ---- */
 
-/* A JavaScript string literal that is also safe inside <script>. */
-static void js_string(struct buf *b, struct slice s)
-{
-	size_t i;
-
-	buf_putc(b, '"');
-	for (i = 0; i < s.len; i++) {
-		unsigned char c = (unsigned char)s.ptr[i];
-
-		if (c == '"' || c == '\\')
-			buf_printf(b, "\\%c", c);
-		else if (c < 0x20 || c == '<' || c == '>' || c == '&')
-			buf_printf(b, "\\u%04x", c);
-		else
-			buf_putc(b, (char)c);
-	}
-	buf_putc(b, '"');
-}
-
 static void emit_redirect(struct render *r, const struct item *it,
 			  const struct text *alias)
 {
@@ -1159,7 +1141,7 @@ static void emit_redirect(struct render *r, const struct item *it,
 	put_sl(r, page, "title", item_title(it));
 	put_buf(r, page, "target", &target);
 	buf_reset(&path);
-	js_string(&path, sl_cstr(item_url(r, it)));
+	json_put_string(&path, sl_cstr(item_url(r, it)));
 	put_buf(r, page, "target_js", &path);
 	alias_path(alias, &path);
 	put_cstr(r, page, "target_path", item_url(r, it));

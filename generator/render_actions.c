@@ -193,18 +193,6 @@ static struct tv *action_card(struct render *r, const struct action *a)
 	return m;
 }
 
-/* "3 keer per jaar", "minstens 2 keer per kwartaal". */
-static void recurrence_text(struct render *r, const struct action *a,
-			    struct buf *b)
-{
-	const struct recurrence *rc = &a->recurrence;
-
-	if (rc->min.v)
-		buf_printf(b, "%.*s ", SL_FMT(label(r, L_AT_LEAST)));
-	buf_printf(b, "%lld %.*s %.*s", rc->count.v, SL_FMT(label(r, L_TIMES)),
-		   SL_FMT(label(r, L_PER(rc->per.set ? rc->per.v : 0))));
-}
-
 static void put_today(struct render *r, struct tv *m)
 {
 	struct buf b = BUF_INIT;
@@ -396,21 +384,18 @@ static struct tv *evaluation(struct render *r, const struct action *a)
 	return rows;
 }
 
-/* "3 keer per jaar", with how the plan year's events went so far. */
+/* "3 keer per jaar", with how the plan year's events went so far
+ * (put_series: "2 van 3 gepland, 1 gehouden"). */
 static void put_recurrence(struct render *r, struct tv *m,
 			   const struct action *a)
 {
-	struct action_series sr;
 	struct buf b = BUF_INIT;
 
 	if (!a->recurrence.h.set || !a->recurrence.count.set)
 		return;
-	recurrence_text(r, a, &b);
+	report_recurrence_text(&b, &r->labels, a);
 	put_buf(r, m, "recurrence", &b);
 	put_text(r, m, "recurrence_note", &a->recurrence.note);
-	action_series(r->s, a, (int)a->plan.v, r->s->now_day, &sr);
-	put_int(r, m, "series_held", (long long)sr.held);
-	put_int(r, m, "series_planned", (long long)sr.planned);
 	put_series(r, m, a);
 	buf_free(&b);
 }
@@ -1038,9 +1023,6 @@ static void render_timeline(struct render *r, const struct plan_ctx *c,
 	put(r, m, "months", months);
 	put(r, m, "actions", rows);
 	put_int(r, m, "count", (long long)n);
-	put_int(r, m, "per_page", TIMELINE_PER_PAGE);
-	put_int(r, m, "pages", (long long)((n + TIMELINE_PER_PAGE - 1) /
-					   TIMELINE_PER_PAGE));
 	put_plan_links(r, m, c, year_in_path);
 	plan_path(r, &dir, year_in_path, "tijdslijn/");
 	emit_page(r, "actions-timeline", dir.ptr, m, true);
@@ -1063,23 +1045,19 @@ static struct tv *report_action_tv(struct render *r,
 	if (ra->a->recurrence.h.set && ra->a->recurrence.count.set) {
 		struct buf b = BUF_INIT;
 
-		recurrence_text(r, ra->a, &b);
+		report_recurrence_text(&b, &r->labels, ra->a);
 		put_buf(r, m, "recurrence", &b);
 		buf_free(&b);
 	}
 	if (ra->has_target) {
-		long long done = (long long)sr->held;
+		long long short_by;
+		enum label_id stand = report_stand(ra, &short_by);
 
 		put_int(r, m, "target", ra->target);
-		if (sr->planned + sr->held + sr->unreported + sr->cancelled == 0)
-			put_label(r, m, "stand", L_REPORT_NO_EVENTS);
-		else if (done >= ra->target)
-			put_label(r, m, "stand", L_REPORT_REACHED);
-		else if (done + (long long)sr->planned >= ra->target)
-			put_label(r, m, "stand", L_REPORT_ON_TRACK);
+		if (stand == L_REPORT_SHORT)
+			put_int(r, m, "short_by", short_by);
 		else
-			put_int(r, m, "short_by", ra->target - done -
-				(long long)sr->planned);
+			put_label(r, m, "stand", stand);
 	}
 	return m;
 }

@@ -641,7 +641,6 @@ static struct tv *new_month_group(struct render *r, int64_t key,
 	if (key == MONTH_TBD) {
 		put_cstr(r, g, "heading", "Datum nog niet bekend");
 		put_cstr(r, g, "id", "datum-volgt");
-		put_bool(r, g, "tbd", true);
 	} else {
 		format_month(&t, key);
 		put_buf(r, g, "heading", &t);
@@ -713,12 +712,12 @@ static struct tv *month_groups(struct render *r, const struct cal *c,
 		put_day_when(r, it, e, pl->day);
 		push(r, items, it);
 	}
-	/* put() marks has_band / has_days only for lists non-empty when put */
+	/* put() marks has_band only for a list non-empty when put, and the
+	 * bands were filled after. */
 	for (k = 0; k < tv_len(groups); k++) {
 		struct tv *gg = (struct tv *)groups->u.list.items[k];
 
 		put_bool(r, gg, "has_band", tv_len(tv_map_get(gg, "band")) > 0);
-		put_bool(r, gg, "has_days", tv_len(tv_map_get(gg, "days")) > 0);
 	}
 	return groups;
 }
@@ -890,7 +889,6 @@ static void render_list(struct render *r, const struct cal *c, bool past,
 			 facet == CF_AUDIENCE ? "facet_audience" :
 			 "facet_municipality", true);
 		put_feed_url(r, m, (enum cal_facet)facet, index);
-		put_bool(r, m, "facet_feed", true);
 	} else {
 		put_label(r, m, "title", past ? L_TITLE_ARCHIVE : L_TITLE_CALENDAR);
 		if (past)

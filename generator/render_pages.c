@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "fuzzydate.h"
 #include "render_int.h"
+#include "report.h"
 
 enum { HOME_EVENTS = 5 };
 
@@ -89,8 +90,7 @@ void render_home(struct render *r)
 
 	ev = events_by_date(r, &n);
 	for (i = 0; i < n && shown < HOME_EVENTS; i++) {
-		if (fuzzydate_is_past(ev[i]->start.fd, ev[i]->end.set ?
-				      ev[i]->end.fd : NULL, r->s->now_day))
+		if (event_is_past(ev[i], r->s->now_day))
 			continue;
 		push(r, events, event_card(r, ev[i]));
 		shown++;

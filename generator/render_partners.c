@@ -21,8 +21,10 @@
 #include "buf.h"
 #include "collate.h"
 #include "fuzzydate.h"
+#include "geojson.h"
 #include "partner_refs.h"
 #include "render_int.h"
+#include "report.h"
 #include "vcard.h"
 #include "xalloc.h"
 
@@ -681,8 +683,7 @@ static void put_events(struct directory *d, struct tv *m,
 		e = (const struct event *)p->from;
 		x = (struct dated){ &e->it, e->start.fd,
 				    p->role == PREF_CO_ORGANISER };
-		if (fuzzydate_is_past(e->start.fd, e->end.set ? e->end.fd :
-				      NULL, r->s->now_day))
+		if (event_is_past(e, r->s->now_day))
 			past[npast++] = x;
 		else
 			up[nup++] = x;
@@ -768,41 +769,11 @@ static struct tv *newsletter_links(struct directory *d,
 
 /* ---- JSON-LD: schema.org Organization ---- */
 
-/* A JSON string that is also safe inside <script>: '<', '>' and '&' are
- * escaped (so "</script>" and "<!--" cannot end the element), and so
- * are U+2028 and U+2029, which older JavaScript parsers reject. */
-static void json_str(struct buf *b, struct slice s)
-{
-	size_t i;
-
-	buf_putc(b, '"');
-	for (i = 0; i < s.len; i++) {
-		unsigned char c = (unsigned char)s.ptr[i];
-
-		if (c == '"' || c == '\\')
-			buf_printf(b, "\\%c", c);
-		else if (c == '\n')
-			buf_puts(b, "\\n");
-		else if (c < 0x20 || c == '<' || c == '>' || c == '&')
-			buf_printf(b, "\\u%04x", c);
-		else if (c == 0xE2 && i + 2 < s.len &&
-			 (unsigned char)s.ptr[i + 1] == 0x80 &&
-			 ((unsigned char)s.ptr[i + 2] == 0xA8 ||
-			  (unsigned char)s.ptr[i + 2] == 0xA9)) {
-			buf_printf(b, "\\u20%02x", (unsigned char)s.ptr[i + 2] -
-				   0xA8 + 0x28);
-			i += 2;
-		} else
-			buf_putc(b, (char)c);
-	}
-	buf_putc(b, '"');
-}
-
 static void json_key(struct buf *b, const char *key)
 {
 	if (b->len && b->ptr[b->len - 1] != '{' && b->ptr[b->len - 1] != '[')
 		buf_putc(b, ',');
-	json_str(b, sl_cstr(key));
+	json_put_string(b, sl_cstr(key));
 	buf_putc(b, ':');
 }
 
@@ -811,7 +782,7 @@ static void json_field(struct buf *b, const char *key, struct slice v)
 	if (v.ptr == NULL || v.len == 0)
 		return;
 	json_key(b, key);
-	json_str(b, v);
+	json_put_string(b, v);
 }
 
 static void jsonld_address(struct render *r, struct buf *j,
@@ -869,7 +840,7 @@ static void jsonld(struct render *r, const struct partner *p,
 		for (i = 0; i < p->municipalities.n; i++) {
 			if (i)
 				buf_putc(j, ',');
-			json_str(j, vocab_label(r->s, V_MUNICIPALITY,
+			json_put_string(j, vocab_label(r->s, V_MUNICIPALITY,
 				 LIST_AT(p->municipalities, struct ref,
 					 i).index));
 		}

@@ -32,6 +32,7 @@
 #include "fuzzydate.h"
 #include "geojson.h"
 #include "render_int.h"
+#include "report.h"
 #include "search.h"
 #include "xalloc.h"
 
@@ -306,7 +307,7 @@ static void put_entry(struct render *r, struct buf *json, size_t *count,
 	struct entry e = { BUF_INIT, BUF_INIT };
 	struct slice title = item_title(it);
 
-	if (!it->published)
+	if (!it->published) /* callers pass published items; never leak one */
 		return;
 	add(&e.text, title);
 	describe(r, it, &e);
@@ -329,8 +330,7 @@ static void put_entry(struct render *r, struct buf *json, size_t *count,
 
 static bool event_past(struct render *r, const struct event *ev)
 {
-	return fuzzydate_is_past(ev->start.fd, ev->end.set ? ev->end.fd : NULL,
-				 r->s->now_day);
+	return event_is_past(ev, r->s->now_day);
 }
 
 static void put_kind(struct render *r, struct buf *json, size_t *count,
@@ -367,7 +367,7 @@ static void put_kinds(struct render *r, struct buf *json)
 static void write_index(struct render *r)
 {
 	struct event *const *ev;
-	struct buf json = BUF_INIT, path = BUF_INIT;
+	struct buf json = BUF_INIT;
 	size_t i, n, count = 0;
 
 	ev = events_by_date(r, &n);
@@ -386,10 +386,8 @@ static void write_index(struct render *r)
 		if (event_past(r, ev[i]))
 			put_entry(r, &json, &count, &ev[i]->it);
 	buf_puts(&json, "\n]}\n");
-	buf_printf(&path, "%s/%s", SEARCH_DIR, SEARCH_INDEX_FILE);
-	emit_file(r, path.ptr, &json);
+	emit_file(r, SEARCH_DIR "/" SEARCH_INDEX_FILE, &json);
 	buf_free(&json);
-	buf_free(&path);
 }
 
 /* ---- the page ---- */

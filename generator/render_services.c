@@ -26,11 +26,11 @@
 #include <string.h>
 
 #include "buf.h"
-#include "fuzzydate.h"
 #include "geojson.h"
 #include "load.h"
 #include "map.h"
 #include "render_int.h"
+#include "report.h"
 #include "xalloc.h"
 
 /* Folders of the filter pages under the services path, and the data file. */
@@ -926,9 +926,7 @@ static void put_events(struct render *r, const struct smap *m,
 	for (i = m->at_off[index]; i < m->at_off[index + 1]; i++) {
 		const struct event *e = m->at_ev[i];
 
-		push(r, fuzzydate_is_past(e->start.fd,
-					  e->end.set ? e->end.fd : NULL,
-					  r->s->now_day) ? past : next,
+		push(r, event_is_past(e, r->s->now_day) ? past : next,
 		     event_card(r, e));
 	}
 	put(r, page, "events", next);

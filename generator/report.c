@@ -83,7 +83,7 @@ int plan_year_current(const struct site *s, int64_t today)
 
 /* ---- an action's events ---- */
 
-static bool is_past(const struct event *e, int64_t today)
+bool event_is_past(const struct event *e, int64_t today)
 {
 	return fuzzydate_is_past(e->start.fd, e->end.set ? e->end.fd : NULL,
 				 today);
@@ -91,7 +91,7 @@ static bool is_past(const struct event *e, int64_t today)
 
 bool event_is_held(const struct event *e, int64_t today)
 {
-	if (!e->start.set || e->status.v == ES_CANCELLED || !is_past(e, today))
+	if (!e->start.set || e->status.v == ES_CANCELLED || !event_is_past(e, today))
 		return false;
 	return e->status.v == ES_DONE || e->attendance.set;
 }
@@ -136,7 +136,7 @@ void action_series(const struct site *s, const struct action *a, int year,
 				out->attendance += e->attendance.v;
 				out->with_attendance++;
 			}
-		} else if (is_past(e, today)) {
+		} else if (event_is_past(e, today)) {
 			out->unreported++;
 		} else {
 			out->planned++;
@@ -514,7 +514,7 @@ static struct slice action_ref(const struct action *a)
 	return a->code.set ? a->code.s : a->it.id;
 }
 
-static void recurrence_text(struct buf *b, const struct labels *l,
+void report_recurrence_text(struct buf *b, const struct labels *l,
 			    const struct action *a)
 {
 	const struct recurrence *rc = &a->recurrence;
@@ -528,23 +528,36 @@ static void recurrence_text(struct buf *b, const struct labels *l,
 		   SL_FMT(l->text[L_PER(rc->per.set ? rc->per.v : 0)]));
 }
 
+enum label_id report_stand(const struct report_action *ra,
+			   long long *short_by)
+{
+	const struct action_series *sr = &ra->series;
+
+	*short_by = 0;
+	if (sr->planned + sr->held + sr->unreported + sr->cancelled == 0)
+		return L_REPORT_NO_EVENTS;
+	if ((long long)sr->held >= ra->target)
+		return L_REPORT_REACHED;
+	if ((long long)(sr->held + sr->planned) >= ra->target)
+		return L_REPORT_ON_TRACK;
+	*short_by = ra->target - (long long)(sr->held + sr->planned);
+	return L_REPORT_SHORT;
+}
+
 static struct slice series_stand(const struct labels *l,
 				 const struct report_action *ra,
 				 struct buf *b)
 {
-	const struct action_series *sr = &ra->series;
+	long long short_by;
+	enum label_id id;
 
 	buf_reset(b);
 	if (!ra->has_target)
 		return SL_NULL;
-	if (sr->planned + sr->held + sr->unreported + sr->cancelled == 0)
-		return l->text[L_REPORT_NO_EVENTS];
-	if ((long long)sr->held >= ra->target)
-		return l->text[L_REPORT_REACHED];
-	if ((long long)(sr->held + sr->planned) >= ra->target)
-		return l->text[L_REPORT_ON_TRACK];
-	buf_printf(b, "%.*s: %lld", SL_FMT(l->text[L_REPORT_SHORT]),
-		   ra->target - (long long)(sr->held + sr->planned));
+	id = report_stand(ra, &short_by);
+	if (id != L_REPORT_SHORT)
+		return l->text[id];
+	buf_printf(b, "%.*s: %lld", SL_FMT(l->text[id]), short_by);
 	return buf_slice(b);
 }
 
@@ -585,7 +598,7 @@ static void write_actions(struct buf *out, enum report_format f,
 			num(&sc, C_TARGET, ra->target) : SL_NULL;
 		struct slice stand;
 
-		recurrence_text(&sc.b[C_SUBJECT], l, ra->a);
+		report_recurrence_text(&sc.b[C_SUBJECT], l, ra->a);
 		stand = series_stand(l, ra, &sc.b[C_STAND]);
 		if (f == REPORT_MD) {
 			struct slice cells[] = { action_ref(ra->a),

@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "labels.h"
 #include "model.h"
 
 /* ---- plan years ---- */
@@ -43,6 +44,10 @@ int *plan_years(const struct site *s, size_t *n);
 int plan_year_current(const struct site *s, int64_t today);
 
 /* ---- an action's events: its "series" ---- */
+
+/* An event is past when its latest possible day (of its end, else its
+ * start) is before today: "some time in March" is past from April on. */
+bool event_is_past(const struct event *e, int64_t today);
 
 /* An event is held when it is past (its latest possible day is before
  * today) and it says so: status done, or an attendance figure. */
@@ -142,6 +147,17 @@ struct labels;
 void report_write(const struct plan_report *rep, const struct site *s,
 		  const struct labels *l, enum report_format f,
 		  struct buf *out);
+
+/* "3 keer per jaar", "minstens 2 keer per kwartaal"; empty without a
+ * recurrence.  One wording for the report, the fiche and its calendar. */
+void report_recurrence_text(struct buf *b, const struct labels *l,
+			    const struct action *a);
+
+/* How an action with a target stands: L_REPORT_NO_EVENTS,
+ * L_REPORT_REACHED, L_REPORT_ON_TRACK, or L_REPORT_SHORT with *short_by
+ * set.  One rule for the report file and the report page. */
+enum label_id report_stand(const struct report_action *ra,
+			   long long *short_by);
 
 /* Orders fiches by code: "2" before "10", "3b" after "3", then by id. */
 int action_code_cmp(const struct action *x, const struct action *y);

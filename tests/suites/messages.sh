@@ -76,5 +76,5 @@ if command -v script >/dev/null 2>&1; then
 	check "on a terminal: progress lines and the summary line" \
 		'grep -q "^zonesite: \[3/3\] pagina" "$tmp/tty.txt" && grep -q "$summary_nl" "$tmp/tty.txt"' "$tmp/tty.txt"
 else
-	echo "ok - on a terminal: # SKIP script (util-linux) is not installed"
+	echo "not ok - script (util-linux) is installed, for the terminal check (make test-deps installs it)"
 fi

@@ -206,11 +206,13 @@ try {
         '?q=mantelzorg in the address fills the box and searches');
 
   await page.goto(server.url + '/zoeken/');
+  await page.evaluate(() => { window.zonesiteTestMark = 1; });
   await box.fill('mantelzorg');
   await box.press('Enter');
   await page.waitForFunction(() => document.querySelector('[data-search-status]').textContent !== '');
-  check(new URL(page.url()).pathname === '/zoeken/' && (await results(page)).length > 0,
-        'Enter searches in place');
+  check(new URL(page.url()).pathname === '/zoeken/' && (await results(page)).length > 0 &&
+        await page.evaluate(() => window.zonesiteTestMark === 1),
+        'Enter searches in place (the page is not submitted and loaded again)');
 
   const outside = requests.filter((u) => !u.startsWith(server.url));
   check(outside.length === 0, 'no request leaves the site', outside.join('\n'));

@@ -107,9 +107,11 @@ try {
   check(violations.length === 0, 'axe-core: the dialog has no WCAG 2.1 A/AA violation', violations.join('\n'));
   check(/pages\/kapot\.md:3:1: .*strat/.test(log), 'the terminal shows the diagnostic too', log);
 
+  await page.evaluate(() => { window.zonesiteTestMark = 2; });
   writeFileSync(join(site, 'pages', 'kapot.md'), '---\ntitle: Hersteld\n---\nTekst.\n');
-  check(await until(async () => !(await dialog.isVisible()) && (await page.title()).startsWith('Over ons vernieuwd ·')),
-    'once fixed, the tab reloads by itself and shows the site again', log);
+  check(await until(async () => !(await dialog.isVisible()) && (await page.title()).startsWith('Over ons vernieuwd ·') &&
+      await page.evaluate(() => window.zonesiteTestMark === undefined)),
+    'once fixed, the tab reloads by itself (a new page, not the overlay removed) and shows the site again', log);
 
   const foreign = requests.filter((u) => !u.startsWith(`${url}/`));
   check(foreign.length === 0, 'no request leaves the preview server', foreign.join('\n'));

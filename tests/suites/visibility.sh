@@ -33,10 +33,19 @@ title_of() {
 		sed 's/^"\(.*\)"$/\1/; s/^'"'"'\(.*\)'"'"'$/\1/'
 }
 
-# Files of edition $1 that mention $2 (a title) or URL path $3.
+# Files of edition $1 that mention $2 (a title) or URL path $3.  The
+# .ics files are searched unfolded (RFC 5545 folds lines at 75 octets and
+# escapes ',' and ';'), so a long title cannot hide in them.
 mentions() {
+	[ -n "$2" ] && [ -n "$3" ] || { echo "(no title or path to look for)"; return; }
 	esc=$(printf '%s' "$2" | sed 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g; s/"/\&quot;/g')
-	grep -rlF -e "$2" -e "$esc" -e "$3" "$tmp/$1" 2>/dev/null | sed "s|$tmp/$1/||" | head -3
+	ics=$(printf '%s' "$2" | sed 's/[,;]/\\&/g')
+	{
+		grep -rlF -e "$2" -e "$esc" -e "$3" "$tmp/$1" 2>/dev/null
+		find "$tmp/$1" -name '*.ics' | while read -r f; do
+			sed ':a;N;$!ba;s/\r\n //g' "$f" | grep -qF -e "$ics" -e "$3" && echo "$f"
+		done
+	} | sort -u | sed "s|$tmp/$1/||" | head -3
 }
 
 seen=0
@@ -56,7 +65,7 @@ for f in "$SITE"/actions/*.md "$SITE"/events/*.md; do
 	done
 	for e in $shown; do
 		m=$(mentions "$e" "$t" "$path")
-		if [ -n "$m" ]; then ok "$vis item $id: published in the $e edition"
+		if [ -n "$m" ] && [ -n "$t" ]; then ok "$vis item $id: published in the $e edition"
 		else nok "$vis item $id: published in the $e edition" "'$t' and $path not found"; fi
 	done
 done

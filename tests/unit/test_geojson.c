@@ -321,9 +321,11 @@ static void test_output(void)
 	CHECK_STR(b.ptr, "3.3385 51 0 0.0000001 -2.5",
 		  "coordinates: shortest of 7 decimals, never -0");
 	buf_reset(&b);
-	json_put_string(&b, sl_cstr("a\"b\\c\n<d>&\x01 é"));
-	CHECK_STR(b.ptr, "\"a\\\"b\\\\c\\u000a\\u003cd\\u003e\\u0026\\u0001 é\"",
-		  "strings: quotes, backslashes, controls and <>& escaped");
+	json_put_string(&b, sl_cstr("a\"b\\c\n<d>&\x01 é\xe2\x80\xa8\xe2\x80\xa9\xe2\x80\x94"));
+	CHECK_STR(b.ptr, "\"a\\\"b\\\\c\\n\\u003cd\\u003e\\u0026\\u0001 é"
+		  "\\u2028\\u2029\xe2\x80\x94\"",
+		  "strings: quotes, backslashes, controls, <>&, U+2028/9 escaped; "
+		  "other UTF-8 kept");
 	buf_free(&b);
 }
 

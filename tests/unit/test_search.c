@@ -55,9 +55,16 @@ static void test_issue(void)
 		  "a title: stop words left out, the rest folded");
 	/* "mantelzorg" is a prefix of "mantelzorger": the script's prefix
 	 * match of the word being typed relies on it. */
-	CHECK(strncmp(terms("mantelzorgers"), terms("mantelzorg"),
-		      strlen("mantelzorg")) == 0,
-	      "the stem of mantelzorgers starts with mantelzorg");
+	{
+		char first[64];
+
+		/* terms() reuses one buffer: keep the first answer. */
+		snprintf(first, sizeof(first), "%s", terms("mantelzorgers"));
+		CHECK(strncmp(first, terms("mantelzorg"),
+			      strlen("mantelzorg")) == 0 &&
+		      strlen(first) > strlen("mantelzorg"),
+		      "the stem of mantelzorgers starts with mantelzorg");
+	}
 }
 
 static void test_folding(void)
