@@ -186,7 +186,7 @@ pids="$pids $pid4"
 check "a sub-path site is served at its sub-path" \
 	'wait_for "fetch $url/kalender/ | grep -q \"href=\\\"/zone/assets/style.css\""' "$tmp/log4"
 check "... its URL is printed with the sub-path" \
-	'grep -q "http://127.0.0.1:$port/zone/ " "$tmp/log4"' "$tmp/log4"
+	'wait_for "grep -q \"http://127.0.0.1:$port/zone/ \" \"$tmp/log4\""' "$tmp/log4"
 css=$(fetch "$url/kalender/" | sed -n 's|.*href="\(/zone/assets/style.css[^"]*\)".*|\1|p' | head -n 1)
 check "... its stylesheet loads from there" \
 	'[ -n "$css" ] && fetch "http://127.0.0.1:$port$css" | grep -q "{"'
