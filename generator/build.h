@@ -48,6 +48,9 @@ struct build {
 	bool live_reload;
 	bool summary;           /* zonesite check: print its summary */
 	unsigned long pages;    /* HTML pages rendered: the summary line */
+	/* Render workers (render_workers.c): 0 picks by the site's size and
+	 * the processors online, 1 renders in this process only. */
+	unsigned jobs;
 	struct site site;
 	struct loaded_kind files[K__ITEMS];
 	struct source *objectives_src;

@@ -417,9 +417,30 @@ static struct slice feed_name(struct render *r, struct buf *b,
 	return buf_slice(b);
 }
 
-static void write_facet_feeds(struct render *r, const struct cal *c,
-			      const struct ical_event *all, const bool *has,
-			      struct ical_event *sel)
+/* The feeds' events, each made the first time a unit of this worker
+ * needs it (render workers share out the feeds and the events' files). */
+struct feed_events {
+	const struct cal *c;
+	struct ical_event *all, *sel;
+	bool *has, *made;
+	struct arena scratch, texts;
+};
+
+static bool feed_event(struct render *r, const struct cal_entry *e,
+		       struct ical_event *out, struct arena *scratch,
+		       struct arena *texts);
+
+static bool feed_has(struct render *r, struct feed_events *fe, size_t i)
+{
+	if (!fe->made[i]) {
+		fe->has[i] = feed_event(r, &fe->c->v[i], &fe->all[i],
+					&fe->scratch, &fe->texts);
+		fe->made[i] = true;
+	}
+	return fe->has[i];
+}
+
+static void write_facet_feeds(struct render *r, struct feed_events *fe)
 {
 	struct buf path = BUF_INIT, name = BUF_INIT;
 	size_t i, j, n;
@@ -427,19 +448,26 @@ static void write_facet_feeds(struct render *r, const struct cal *c,
 
 	for (f = 0; f < CF__COUNT; f++)
 		for (i = 0; i < r->s->cfg.vocab[cal_facet_vocab[f]].n; i++) {
-			const struct cal_facet_index *x = &c->facet[f];
+			const struct cal_facet_index *x = &fe->c->facet[f];
 
 			if (!cal_facet_first(r, (enum cal_facet)f, i))
 				continue;
-
+			/* A feed copies each event's text: about half a
+			 * page's work per event. */
+			if (!unit_begin(r, UNIT_PAGE +
+				       2 * (x->off[i + 1] - x->off[i]))) {
+				unit_end(r);
+				continue;
+			}
 			for (n = 0, j = x->off[i]; j < x->off[i + 1]; j++)
-				if (has[x->idx[j]])
-					sel[n++] = all[x->idx[j]];
+				if (feed_has(r, fe, x->idx[j]))
+					fe->sel[n++] = fe->all[x->idx[j]];
 			buf_reset(&path);
 			cal_feed_path(r, &path, (enum cal_facet)f, (int)i);
 			write_calendar(r, path.ptr, feed_name(r, &name,
 				       vocab_label(r->s, cal_facet_vocab[f],
-						   (int)i)), sel, n, true);
+						   (int)i)), fe->sel, n, true);
+			unit_end(r);
 		}
 	buf_free(&path);
 	buf_free(&name);
@@ -478,36 +506,45 @@ static bool feed_event(struct render *r, const struct cal_entry *e,
 
 void cal_write_feeds(struct render *r, const struct cal *c)
 {
-	struct ical_event *all = xcalloc(c->n + 1, sizeof(*all));
-	struct ical_event *sel = xcalloc(c->n + 1, sizeof(*sel));
-	bool *has = xcalloc(c->n + 1, sizeof(*has));
+	struct feed_events fe = { .c = c, .scratch = ARENA_INIT,
+				  .texts = ARENA_INIT };
 	struct buf path = BUF_INIT, name = BUF_INIT;
-	struct arena scratch = ARENA_INIT, texts = ARENA_INIT;
 	size_t i, n = 0;
 
-	for (i = 0; i < c->n; i++)
-		if ((has[i] = feed_event(r, &c->v[i], &all[i], &scratch,
-					 &texts)))
-			sel[n++] = all[i];
-	arena_free(&scratch);
-	cal_feed_path(r, &path, CF__COUNT, -1);
-	write_calendar(r, path.ptr, feed_name(r, &name,
-		       label(r, L_TITLE_CALENDAR)), sel, n, true);
-	write_facet_feeds(r, c, all, has, sel);
-	for (i = 0; i < c->n; i++) {
-		if (!has[i] || !c->v[i].ev)
-			continue;
-		buf_reset(&path);
-		event_file_path(r, &path, c->v[i].ev);
-		write_calendar(r, path.ptr, c->v[i].title, &all[i], 1, false);
+	fe.all = xcalloc(c->n + 1, sizeof(*fe.all));
+	fe.sel = xcalloc(c->n + 1, sizeof(*fe.sel));
+	fe.has = xcalloc(c->n + 1, sizeof(*fe.has));
+	fe.made = xcalloc(c->n + 1, sizeof(*fe.made));
+	if (unit_begin(r, UNIT_PAGE + 3 * c->n)) {
+		for (i = 0; i < c->n; i++)
+			if (feed_has(r, &fe, i))
+				fe.sel[n++] = fe.all[i];
+		cal_feed_path(r, &path, CF__COUNT, -1);
+		write_calendar(r, path.ptr, feed_name(r, &name,
+			       label(r, L_TITLE_CALENDAR)), fe.sel, n, true);
 	}
+	unit_end(r);
+	write_facet_feeds(r, &fe);
+	for (i = 0; i < c->n; i++) {
+		if (!c->v[i].ev)
+			continue;
+		if (unit_begin(r, UNIT_PAGE / 2) && feed_has(r, &fe, i)) {
+			buf_reset(&path);
+			event_file_path(r, &path, c->v[i].ev);
+			write_calendar(r, path.ptr, c->v[i].title, &fe.all[i],
+				       1, false);
+		}
+		unit_end(r);
+	}
+	arena_free(&fe.scratch);
 	arena_free(&r->pa);
-	arena_free(&texts);
+	arena_free(&fe.texts);
 	buf_free(&path);
 	buf_free(&name);
-	free(all);
-	free(sel);
-	free(has);
+	free(fe.all);
+	free(fe.sel);
+	free(fe.has);
+	free(fe.made);
 }
 
 /* ---- "add to calendar" links ---- */

@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "buf.h"
+#include "wire.h"
 #include "xalloc.h"
 
 struct diag_entry {
@@ -22,7 +24,7 @@ struct diag_entry {
 	const struct source *key_src;
 	struct pos key_pos;
 	enum diag_level level;
-	unsigned long seq;
+	unsigned long long seq;
 	char *msg[LANG__COUNT];
 	char *fix[LANG__COUNT]; /* NULL: none */
 };
@@ -115,6 +117,7 @@ struct source *diag_source(struct diag_ctx *d, const char *path,
 		d->sources = xreallocarray(d->sources, d->srccap,
 					   sizeof(*d->sources));
 	}
+	s->index = d->nsources;
 	d->sources[d->nsources++] = s;
 	return s;
 }
@@ -463,4 +466,228 @@ void diag_summary(const struct diag_ctx *d, FILE *out)
 		fprintf(out, ": %s\n", e->fix[d->lang] ? e->fix[d->lang]
 							: e->msg[d->lang]);
 	}
+}
+
+/* ---- handing messages between processes ---- */
+
+void diag_seq_at(struct diag_ctx *d, unsigned long long seq)
+{
+	d->seq = seq;
+}
+
+enum { SRC_NONE, SRC_SHARED, SRC_NEW };
+
+static void export_src(const struct source *s, size_t nshared,
+		       struct buf *out)
+{
+	if (s == NULL) {
+		wire_put_u64(out, SRC_NONE);
+	} else if (s->index < nshared) {
+		wire_put_u64(out, SRC_SHARED);
+		wire_put_u64(out, s->index);
+	} else {
+		wire_put_u64(out, SRC_NEW);
+		wire_put_str(out, s->path, strlen(s->path));
+		wire_put_str(out, s->text, s->text ? s->len : 0);
+	}
+}
+
+static void export_texts(char *const *v, struct buf *out)
+{
+	int l;
+
+	for (l = 0; l < LANG__COUNT; l++)
+		wire_put_str(out, v[l], v[l] ? strlen(v[l]) : 0);
+}
+
+void diag_export(const struct diag_ctx *d, size_t from, size_t nshared,
+		 struct buf *out)
+{
+	size_t i;
+
+	wire_put_u64(out, from < d->n ? d->n - from : 0);
+	for (i = from; i < d->n; i++) {
+		const struct diag_entry *e = &d->v[i];
+
+		export_src(e->src, nshared, out);
+		wire_put_u64(out, e->pos.line);
+		wire_put_u64(out, e->pos.col);
+		export_src(e->key_src, nshared, out);
+		wire_put_u64(out, e->key_pos.line);
+		wire_put_u64(out, e->key_pos.col);
+		wire_put_u64(out, e->level);
+		wire_put_u64(out, e->seq);
+		export_texts(e->msg, out);
+		export_texts(e->fix, out);
+	}
+}
+
+static struct source *import_src(struct diag_ctx *d, size_t nshared,
+				 struct wire *in, struct arena *a)
+{
+	uint64_t tag = wire_u64(in), i;
+	const char *path, *text;
+	size_t plen, tlen;
+	char *p, *t = NULL;
+	struct source *s;
+
+	if (tag == SRC_NONE)
+		return NULL;
+	if (tag == SRC_SHARED) {
+		i = wire_u64(in);
+		if (i >= nshared || i >= d->nsources)
+			in->bad = true;
+		return in->bad ? NULL : d->sources[i];
+	}
+	path = wire_str(in, &plen);
+	text = wire_str(in, &tlen);
+	if (in->bad || tag != SRC_NEW || path == NULL) {
+		in->bad = true;
+		return NULL;
+	}
+	p = xstrndup(path, plen);
+	if (text)
+		t = arena_strndup(a, text, tlen);
+	s = diag_source(d, p, t, tlen);
+	free(p);
+	return s;
+}
+
+static void import_texts(char **v, struct wire *in)
+{
+	int l;
+
+	for (l = 0; l < LANG__COUNT; l++) {
+		size_t n;
+		const char *s = wire_str(in, &n);
+
+		v[l] = s ? xstrndup(s, n) : NULL;
+	}
+}
+
+static bool same_texts(char *const *a, char *const *b)
+{
+	int l;
+
+	for (l = 0; l < LANG__COUNT; l++)
+		if ((a[l] == NULL) != (b[l] == NULL) ||
+		    (a[l] && strcmp(a[l], b[l]) != 0))
+			return false;
+	return true;
+}
+
+/* Order of the duplicate search: place and level, then the text. */
+static int cmp_place(const struct diag_entry *a, const struct diag_entry *b)
+{
+	size_t x = a->src ? a->src->index + 1 : 0;
+	size_t y = b->src ? b->src->index + 1 : 0;
+
+	if (x != y)
+		return x < y ? -1 : 1;
+	if (a->pos.line != b->pos.line)
+		return a->pos.line < b->pos.line ? -1 : 1;
+	if (a->pos.col != b->pos.col)
+		return a->pos.col < b->pos.col ? -1 : 1;
+	if (a->level != b->level)
+		return a->level < b->level ? -1 : 1;
+	return strcmp(a->msg[LANG_EN] ? a->msg[LANG_EN] : "",
+		      b->msg[LANG_EN] ? b->msg[LANG_EN] : "");
+}
+
+static int cmp_ptr(const void *pa, const void *pb)
+{
+	return cmp_place(*(struct diag_entry *const *)pa,
+			 *(struct diag_entry *const *)pb);
+}
+
+/* An entry among those reported since `from` with e's place and texts. */
+static struct diag_entry *find_same(struct diag_entry **idx, size_t n,
+				    const struct diag_entry *e)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = cmp_place(idx[mid], e);
+
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < n && cmp_place(idx[lo], e) == 0; lo++)
+		if (same_texts(idx[lo]->msg, e->msg))
+			return idx[lo];
+	return NULL;
+}
+
+static void read_entry(struct diag_ctx *d, size_t nshared, struct wire *in,
+		       struct arena *a, struct diag_entry *e)
+{
+	memset(e, 0, sizeof(*e));
+	e->src = import_src(d, nshared, in, a);
+	e->pos.line = (unsigned)wire_u64(in);
+	e->pos.col = (unsigned)wire_u64(in);
+	e->key_src = import_src(d, nshared, in, a);
+	e->key_pos.line = (unsigned)wire_u64(in);
+	e->key_pos.col = (unsigned)wire_u64(in);
+	e->level = (enum diag_level)wire_u64(in);
+	e->seq = wire_u64(in);
+	import_texts(e->msg, in);
+	import_texts(e->fix, in);
+	if (e->level > DL_ERROR)
+		in->bad = true;
+}
+
+static void append_entry(struct diag_ctx *d, const struct diag_entry *e)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 32;
+		d->v = xreallocarray(d->v, d->cap, sizeof(*d->v));
+	}
+	d->v[d->n++] = *e;
+	d->counts[e->level]++;
+	if (e->level > d->worst)
+		d->worst = e->level;
+}
+
+int diag_import(struct diag_ctx *d, size_t from, size_t nshared,
+		struct wire *in, struct arena *a)
+{
+	size_t nidx = from < d->n ? d->n - from : 0, i, nnew = 0;
+	struct diag_entry **idx = xcalloc(nidx + 1, sizeof(*idx));
+	uint64_t count = wire_u64(in);
+	struct diag_entry *fresh = NULL, e, *same;
+
+	for (i = 0; i < nidx; i++)
+		idx[i] = &d->v[from + i];
+	if (nidx)
+		qsort(idx, nidx, sizeof(*idx), cmp_ptr);
+	if (count > (uint64_t)(in->end - in->p))
+		in->bad = true; /* each message takes many bytes */
+	if (!in->bad)
+		fresh = xcalloc((size_t)count + 1, sizeof(*fresh));
+	for (i = 0; !in->bad && i < count; i++) {
+		read_entry(d, nshared, in, a, &e);
+		same = in->bad ? NULL : find_same(idx, nidx, &e);
+		if (in->bad || same) {
+			if (same && e.seq < same->seq)
+				same->seq = e.seq;
+			free_texts(e.msg);
+			free_texts(e.fix);
+			continue;
+		}
+		fresh[nnew++] = e;
+	}
+	free(idx);
+	for (i = 0; i < nnew; i++) {
+		if (in->bad) {
+			free_texts(fresh[i].msg);
+			free_texts(fresh[i].fix);
+		} else {
+			append_entry(d, &fresh[i]);
+		}
+	}
+	free(fresh);
+	return in->bad ? -1 : 0;
 }

@@ -62,6 +62,7 @@ struct source {
 	 * none; forgotten whenever line_starts is rebuilt). */
 	size_t memo_off;
 	unsigned memo_line, memo_col;
+	size_t index; /* in diag_ctx.sources */
 };
 
 struct diag_entry;
@@ -73,7 +74,7 @@ struct diag_ctx {
 	size_t nsources, srccap;
 	unsigned counts[DL_ERROR + 1];
 	enum diag_level worst;
-	unsigned long seq;
+	unsigned long long seq; /* the next message's; see diag_seq_at */
 	enum diag_lang lang; /* of fillers now, of every message at print */
 	bool lang_fixed;     /* chosen on the command line: site.yaml
 				cannot change it */
@@ -94,6 +95,31 @@ void diag(struct diag_ctx *d, enum diag_id id, const struct source *src,
 struct pos diag_pos_at(struct source *src, size_t offset);
 /* Byte offset of the start of a 1-based line (len if out of range). */
 size_t diag_line_offset(struct source *src, unsigned line);
+
+/* Where the next message sorts among messages at one position: by
+ * default in report order.  The render stage numbers its messages by the
+ * page being rendered, so that several render workers (render_workers.c)
+ * give the order one process would. */
+void diag_seq_at(struct diag_ctx *d, unsigned long long seq);
+
+/*
+ * Handing messages from a render worker to the parent (wire.h):
+ * diag_export() encodes the messages from index `from` on; a source is
+ * sent by its index when below nshared (registered before the fork, so
+ * the parent has it too), else by path and text.  diag_import() appends
+ * them to d, skipping any message equal (place, level, text) to one at
+ * index `from` or later, keeping the earlier sequence number: two workers
+ * that render one body both report its broken link.  Texts of new
+ * sources are copied into a, which must outlive d's use of them.
+ * Returns -1 on a damaged message.
+ */
+struct buf;
+struct wire;
+struct arena;
+void diag_export(const struct diag_ctx *d, size_t from, size_t nshared,
+		 struct buf *out);
+int diag_import(struct diag_ctx *d, size_t from, size_t nshared,
+		struct wire *in, struct arena *a);
 
 /* Attaches fix id (a FIX message) to the message reported last. */
 void diag_fix(struct diag_ctx *d, enum diag_id id, ...);

@@ -217,6 +217,8 @@ DIAG(D_OUT_REFUSE, ERROR, "refusing to use '%s' as the output folder: %s",
      "'%s' wordt niet als uitvoermap gebruikt: %s")
 DIAG(D_OUT_IO, ERROR, "cannot write '%s': %s",
      "kan '%s' niet schrijven: %s")
+DIAG(D_RENDER_WORKER, ERROR, "a render worker failed (%s); nothing was published",
+     "een renderproces is mislukt (%s); er is niets gepubliceerd")
 DIAG(D_OUT_CLEANUP, WARNING, "cannot remove '%s', left over from a build: %s; delete it by hand",
      "kan '%s', een overschot van een build, niet verwijderen: %s; verwijder het zelf")
 

@@ -23,6 +23,7 @@
 
 #include "load.h"
 #include "render_int.h"
+#include "wire.h"
 #include "xalloc.h"
 
 /* Referrer classes, best first. */
@@ -46,7 +47,7 @@ struct link {
 	char *to;
 	size_t from;    /* index into refs */
 	int cls;
-	size_t seq;
+	unsigned long long seq;
 };
 
 struct strv {
@@ -64,6 +65,7 @@ struct ledger {
 	struct strv refs;       /* HTML files written, in order */
 	struct link *links;
 	size_t nlinks, links_cap;
+	unsigned long long seq;  /* the next link's (ledger_seq_at) */
 	struct slice base_url, base_path;
 	char *issue_prefix;     /* "/nieuwsbrief/" */
 	struct strv now;        /* after ledger_check: pages and statics, sorted */
@@ -343,7 +345,8 @@ static void add_link(struct ledger *l, const char *to, size_t from, int cls)
 	k->to = xstrdup(to);
 	k->from = from;
 	k->cls = cls;
-	k->seq = l->nlinks++;
+	k->seq = l->seq++;
+	l->nlinks++;
 }
 
 static int referrer_class(const struct ledger *l, const char *url)
@@ -760,4 +763,100 @@ void ledger_free(struct ledger *l)
 	strv_free(&l->now);
 	free(l->issue_prefix);
 	free(l);
+}
+
+/* ---- render workers ---- */
+
+void ledger_seq_at(struct ledger *l, unsigned long long seq)
+{
+	if (l)
+		l->seq = seq;
+}
+
+void ledger_mark(const struct ledger *l, struct ledger_mark *m)
+{
+	memset(m, 0, sizeof(*m));
+	if (l) {
+		m->pages = l->pages.n;
+		m->refs = l->refs.n;
+		m->links = l->nlinks;
+	}
+}
+
+static void export_strv(const struct strv *s, size_t from, struct buf *out)
+{
+	size_t i;
+
+	wire_put_u64(out, s->n - from);
+	for (i = from; i < s->n; i++)
+		wire_put_str(out, s->v[i], strlen(s->v[i]));
+}
+
+void ledger_export(const struct ledger *l, const struct ledger_mark *m,
+		   struct buf *out)
+{
+	size_t i;
+
+	if (l == NULL)
+		return;
+	export_strv(&l->pages, m->pages, out);
+	export_strv(&l->refs, m->refs, out);
+	wire_put_u64(out, l->nlinks - m->links);
+	for (i = m->links; i < l->nlinks; i++) {
+		const struct link *k = &l->links[i];
+
+		wire_put_str(out, k->to, strlen(k->to));
+		wire_put_u64(out, k->from - m->refs);
+		wire_put_u64(out, (uint64_t)k->cls);
+		wire_put_u64(out, k->seq);
+	}
+}
+
+static void import_strv(struct strv *s, struct wire *in)
+{
+	uint64_t n = wire_u64(in), i;
+
+	for (i = 0; !in->bad && i < n; i++) {
+		size_t len;
+		const char *p = wire_str(in, &len);
+		char *c;
+
+		if (p == NULL) {
+			in->bad = true;
+			break;
+		}
+		c = xstrndup(p, len);
+		strv_push(s, c);
+		free(c);
+	}
+}
+
+int ledger_import(struct ledger *l, struct wire *in)
+{
+	size_t refs0, save;
+	uint64_t n, i;
+
+	if (l == NULL)
+		return 0;
+	import_strv(&l->pages, in);
+	refs0 = l->refs.n;
+	import_strv(&l->refs, in);
+	n = wire_u64(in);
+	for (i = 0; !in->bad && i < n; i++) {
+		size_t len;
+		const char *to = wire_str(in, &len);
+		char *c;
+		uint64_t from = wire_u64(in), cls = wire_u64(in);
+
+		if (to == NULL || from >= l->refs.n - refs0) {
+			in->bad = true;
+			break;
+		}
+		save = l->nlinks;
+		c = xstrndup(to, len);
+		add_link(l, c, refs0 + (size_t)from, (int)cls);
+		free(c);
+		l->links[save].seq = wire_u64(in);
+	}
+	return in->bad ? -1 : 0;
 }

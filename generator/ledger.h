@@ -65,6 +65,24 @@ void ledger_save(struct render *r);
 
 void ledger_free(struct ledger *l);
 
+/*
+ * Render workers (render_workers.c).  A link's place among the referrers
+ * of its target is its sequence number, set by the render stage per page
+ * (ledger_seq_at) so that several workers pick the referrer one process
+ * would.  ledger_mark() notes where a worker starts; ledger_export()
+ * encodes the pages and links it noted since; ledger_import() adds them.
+ * With l NULL all of these do nothing.  Returns -1 on a damaged message.
+ */
+struct ledger_mark {
+	size_t pages, refs, links;
+};
+struct wire;
+void ledger_seq_at(struct ledger *l, unsigned long long seq);
+void ledger_mark(const struct ledger *l, struct ledger_mark *m);
+void ledger_export(const struct ledger *l, const struct ledger_mark *m,
+		   struct buf *out);
+int ledger_import(struct ledger *l, struct wire *in);
+
 /* ---- parts with no build behind them, for the unit tests ---- */
 
 /* "/x/" for "x/index.html", "/" for "index.html", else "/relpath". */

@@ -676,14 +676,65 @@ static void free_urls(struct render *r)
 
 /* ---- output ---- */
 
-void emit_file(struct render *r, const char *path, const struct buf *data)
+/* Sequence numbers of messages and referrer links: region 2k + 1 is
+ * unit k, region 2k the work between unit k - 1 and unit k, and a
+ * region's numbers start at (region + 1) << RENDER_SEQ_SHIFT, above those
+ * of the stages before (fewer than 2^32 messages). */
+enum { RENDER_SEQ_SHIFT = 32 };
+
+static void seq_region(struct render *r, unsigned long long region)
+{
+	unsigned long long seq = (region + 1) << RENDER_SEQ_SHIFT;
+
+	diag_seq_at(&r->b->diag, seq);
+	ledger_seq_at(r->ledger, seq);
+}
+
+bool unit_begin(struct render *r, unsigned long long weight)
+{
+	struct render_units *u = &r->units;
+	unsigned long long k = u->next++;
+	unsigned w, best = 0;
+
+	if (u->in_unit)
+		die("internal error: render units do not nest");
+	for (w = 1; w < u->nworkers; w++)
+		if (u->load[w] < u->load[best])
+			best = w;
+	u->load[best] += weight;
+	u->in_unit = true;
+	u->mine = u->nworkers <= 1 || best == u->worker;
+	seq_region(r, 2 * k + 1);
+	return u->mine;
+}
+
+void unit_end(struct render *r)
+{
+	r->units.in_unit = false;
+	seq_region(r, 2 * r->units.next);
+}
+
+static void put_file(struct render *r, const char *path,
+		     const struct buf *data)
 {
 	if (r->writing)
 		out_write(&r->out, path, data->ptr, data->len);
 	ledger_note_file(r->ledger, path, data);
 }
 
-static void add_sitemap(struct render *r, const char *path)
+void emit_file(struct render *r, const char *path, const struct buf *data)
+{
+	if (r->units.in_unit) {
+		if (r->units.mine)
+			put_file(r, path, data);
+	} else {
+		if (unit_begin(r, 1))
+			put_file(r, path, data);
+		unit_end(r);
+	}
+}
+
+void sitemap_add(struct render *r, const char *path)
 {
 	if (r->nsitemap == r->sitemap_cap) {
 		r->sitemap_cap = r->sitemap_cap ? r->sitemap_cap * 2 : 256;
@@ -729,8 +780,8 @@ static struct tv *layout_data(struct render *r, const char *path,
 	return root;
 }
 
-void emit_page(struct render *r, const char *tpl, const char *path,
-	       struct tv *page, bool in_sitemap)
+static void page_in_unit(struct render *r, const char *tpl, const char *path,
+			 struct tv *page, bool in_sitemap)
 {
 	const struct tpl *t = tpl_get(r->tpls, tpl);
 	struct buf file = BUF_INIT;
@@ -742,12 +793,25 @@ void emit_page(struct render *r, const char *tpl, const char *path,
 		buf_puts(&file, path);
 		if (n == 0 || path[n - 1] == '/')
 			buf_puts(&file, "index.html");
-		emit_file(r, file.ptr, &r->html);
+		put_file(r, file.ptr, &r->html);
 		r->b->pages++; /* for the summary line of main.c */
 		if (in_sitemap && r->s->edition == ED_PUBLIC)
-			add_sitemap(r, path);
+			sitemap_add(r, path);
 	}
 	buf_free(&file);
+}
+
+void emit_page(struct render *r, const char *tpl, const char *path,
+	       struct tv *page, bool in_sitemap)
+{
+	if (r->units.in_unit) {
+		if (r->units.mine)
+			page_in_unit(r, tpl, path, page, in_sitemap);
+	} else {
+		if (unit_begin(r, 1))
+			page_in_unit(r, tpl, path, page, in_sitemap);
+		unit_end(r);
+	}
 	/* Reset, not freed: the next page reuses the block. */
 	arena_reset(&r->pa);
 }
@@ -1305,8 +1369,12 @@ unsigned render_site(struct build *b)
 	if (!b->check_only)
 		r.writing = out_open(&r.out, b->out_dir, b->site_dir, &b->diag) == 0;
 	if (b->check_only || r.writing) {
+		struct render_team *team;
+
 		copy_assets(&r);
 		copy_statics(&r);
+		seq_region(&r, 0);
+		team = render_fork(&r);
 		render_pages(&r);
 		render_actions(&r);
 		render_calendar(&r);
@@ -1317,6 +1385,7 @@ unsigned render_site(struct build *b)
 		render_home(&r);
 		render_aliases(&r);
 		render_404(&r);
+		render_join(&r, team);
 		render_sitemap(&r);
 		ledger_check(&r);
 	}

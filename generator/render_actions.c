@@ -1198,8 +1198,11 @@ void render_actions(struct render *r)
 	qsort(v, n, sizeof(*v), cmp_actions);
 	c.v = xcalloc(n + 1, sizeof(*c.v));
 	c.years = plan_years(r->s, &c.nyears);
-	for (i = 0; i < n; i++)
-		render_fiche(r, v[i]);
+	for (i = 0; i < n; i++) {
+		if (unit_begin(r, UNIT_PAGE))
+			render_fiche(r, v[i]);
+		unit_end(r);
+	}
 	c.current = plan_year_current(r->s, r->s->now_day);
 	for (i = 0; i < c.nyears; i++) {
 		c.year = c.years[i];

@@ -1042,8 +1042,12 @@ static void render_months(struct render *r, const struct cal *c,
 	size_t *sel = xcalloc(c->n + 1, sizeof(*sel));
 	int64_t k;
 
-	for (k = range[0]; k <= range[1]; k++)
-		render_month(r, c, k, range, sel);
+	/* Each month looks at every entry: a twentieth of a page each. */
+	for (k = range[0]; k <= range[1]; k++) {
+		if (unit_begin(r, UNIT_PAGE + c->n / 80))
+			render_month(r, c, k, range, sel);
+		unit_end(r);
+	}
 	free(sel);
 }
 
@@ -1301,16 +1305,31 @@ void render_calendar(struct render *r)
 	cal_collect(r, &c);
 	cal_index(r, &c);
 	have_grid = grid_range(r, &c, range);
-	for (i = 0; i < c.n; i++)
-		if (c.v[i].ev)
+	for (i = 0; i < c.n; i++) {
+		if (!c.v[i].ev)
+			continue;
+		if (unit_begin(r, UNIT_PAGE))
 			render_event(r, &c.v[i], range, have_grid);
-	render_list(r, &c, false, -1, -1, range, have_grid);
-	render_list(r, &c, true, -1, -1, range, have_grid);
+		unit_end(r);
+	}
+	if (unit_begin(r, unit_list_weight(c.n)))
+		render_list(r, &c, false, -1, -1, range, have_grid);
+	unit_end(r);
+	if (unit_begin(r, unit_list_weight(c.n)))
+		render_list(r, &c, true, -1, -1, range, have_grid);
+	unit_end(r);
 	for (f = 0; f < CF__COUNT; f++)
-		for (i = 0; i < r->s->cfg.vocab[cal_facet_vocab[f]].n; i++)
-			if (cal_facet_first(r, (enum cal_facet)f, i))
+		for (i = 0; i < r->s->cfg.vocab[cal_facet_vocab[f]].n; i++) {
+			const struct cal_facet_index *x = &c.facet[f];
+
+			if (!cal_facet_first(r, (enum cal_facet)f, i))
+				continue;
+			if (unit_begin(r, unit_list_weight(x->off[i + 1] -
+							   x->off[i])))
 				render_list(r, &c, false, f, (int)i, range,
 					    have_grid);
+			unit_end(r);
+		}
 	if (have_grid)
 		render_months(r, &c, range);
 	render_subscribe(r, &c, range, have_grid);

@@ -39,6 +39,32 @@ struct urlset {
 
 enum { TPL_DIRS = 4 };
 
+/*
+ * Render workers (render_workers.c).  The pages of a build are units,
+ * numbered in the order the renderers reach them, which is the same in
+ * every worker since all run the same code on the same model.  Each unit
+ * goes to the worker with the least work so far (by the weights units
+ * declare; ties to the lowest number), so every worker knows, without
+ * asking, which units are its own.  A renderer brackets a page's work
+ * with unit_begin()/unit_end() and skips it when unit_begin() says the
+ * page is another worker's; emit_page() and emit_file() outside such a
+ * bracket are a unit of weight 1 each.
+ */
+enum {
+	RENDER_WORKERS_MAX = 8,
+	/* A site whose items number fewer renders in one process unless
+	 * -j asks for more: forking costs more than small sites gain. */
+	RENDER_PARALLEL_MIN_ITEMS = 2000,
+};
+
+struct render_units {
+	unsigned nworkers;          /* 1: everything is this process's */
+	unsigned worker;            /* this process's number, 0 = parent */
+	unsigned long long next;    /* units begun so far */
+	unsigned long long load[RENDER_WORKERS_MAX];
+	bool in_unit, mine;
+};
+
 struct render {
 	struct build *b;
 	struct site *s;
@@ -69,6 +95,7 @@ struct render {
 	bool abs_links;
 	const char *campaign;
 	struct ledger *ledger;      /* published URLs (ledger.c); NULL: none */
+	struct render_units units;  /* who renders which page */
 };
 
 /* Declares a path the build will write; pages and files a module adds
@@ -117,11 +144,35 @@ void site_url(struct render *r, struct buf *url, const char *path,
 	      struct slice anchor);
 const char *kind_url(struct render *r, enum kind k); /* "/kalender/" */
 
+/* Weights: a page with its own data (an event's page) is UNIT_PAGE; a
+ * list of n items costs a fraction of n such pages. */
+enum { UNIT_PAGE = 4 };
+static inline unsigned long long unit_list_weight(size_t n)
+{
+	return UNIT_PAGE + n / 4;
+}
+
+/* Starts the next unit, of the given weight (a page of an event is 1);
+ * returns whether this worker renders it.  unit_end() must follow, in
+ * both cases.  Units do not nest. */
+bool unit_begin(struct render *r, unsigned long long weight);
+void unit_end(struct render *r);
+
+/* The workers (render_workers.c): render_fork() splits the process into
+ * r->units.nworkers (after the output tree is open); render_join() ends
+ * each child after it has handed over its results, and in the parent
+ * merges them.  Without workers both do nothing. */
+struct render_team;
+struct render_team *render_fork(struct render *r);
+void render_join(struct render *r, struct render_team *team);
+
 /* Renders template tpl with data into dir/index.html (dir "" = home).
  * page holds title and description; the layout data is added here. */
 void emit_page(struct render *r, const char *tpl, const char *dir,
 	       struct tv *page, bool in_sitemap);
 void emit_file(struct render *r, const char *path, const struct buf *data);
+/* Adds a page path to sitemap.xml (emit_page does for its pages). */
+void sitemap_add(struct render *r, const char *path);
 
 void put_address(struct render *r, struct tv *m, const struct address *a);
 void put_phone(struct render *r, struct tv *m, const struct text *t);

@@ -579,9 +579,12 @@ void render_newsletters(struct render *r)
 	c.v = published_issues(r, &c.n);
 	for (c.i = 0; c.i < c.n; c.i++) {
 		set_campaign(r, &c, ok);
-		render_issue(r, &c);
-		render_mail_html(r, &c);
-		render_mail_text(r, &c);
+		if (unit_begin(r, 3 * UNIT_PAGE)) {
+			render_issue(r, &c);
+			render_mail_html(r, &c);
+			render_mail_text(r, &c);
+		}
+		unit_end(r);
 	}
 	render_archive(r, c.v, c.n);
 	render_feed(r, c.v, c.n);

@@ -1114,10 +1114,20 @@ void render_partners(struct render *r)
 	size_t i;
 
 	directory_open(&d, r);
-	for (i = 0; i < d.n; i++)
-		render_partner(&d, &d.v[i]);
-	render_directory(&d);
-	render_facets(&d);
-	render_csv(&d);
+	for (i = 0; i < d.n; i++) {
+		if (unit_begin(r, UNIT_PAGE))
+			render_partner(&d, &d.v[i]);
+		unit_end(r);
+	}
+	if (unit_begin(r, unit_list_weight(d.n)))
+		render_directory(&d);
+	unit_end(r);
+	/* Every facet page counts its facets over all partners. */
+	if (unit_begin(r, 2 * unit_list_weight(d.n)))
+		render_facets(&d);
+	unit_end(r);
+	if (unit_begin(r, unit_list_weight(d.n)))
+		render_csv(&d);
+	unit_end(r);
 	directory_close(&d);
 }

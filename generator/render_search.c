@@ -483,6 +483,13 @@ void claim_search_urls(struct render *r)
 
 void render_search(struct render *r)
 {
-	write_index(r);
+	size_t items = 0;
+	int k;
+
+	for (k = 0; k < K__ITEMS; k++)
+		items += r->s->kinds[k].n;
+	if (unit_begin(r, unit_list_weight(items)))
+		write_index(r);
+	unit_end(r);
 	render_page(r);
 }

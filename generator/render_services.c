@@ -1092,14 +1092,27 @@ void render_services(struct render *r)
 	collect_svcs(r, &m);
 	m.script = script_url(r);
 	index_events(r, &m);
-	for (i = 0; i < m.n; i++)
-		render_service(r, &m, &m.v[i]);
-	render_index(r, &m);
-	for (i = 0; i < m.ncat; i++)
-		render_facet(r, &m, (int)i, -1);
-	for (i = 0; i < r->s->cfg.vocab[V_MUNICIPALITY].n; i++)
-		render_facet(r, &m, -1, (int)i);
-	render_geojson(r, &m);
+	for (i = 0; i < m.n; i++) {
+		if (unit_begin(r, UNIT_PAGE))
+			render_service(r, &m, &m.v[i]);
+		unit_end(r);
+	}
+	if (unit_begin(r, unit_list_weight(m.n)))
+		render_index(r, &m);
+	unit_end(r);
+	for (i = 0; i < m.ncat; i++) {
+		if (unit_begin(r, unit_list_weight(m.cat_n[i])))
+			render_facet(r, &m, (int)i, -1);
+		unit_end(r);
+	}
+	for (i = 0; i < r->s->cfg.vocab[V_MUNICIPALITY].n; i++) {
+		if (unit_begin(r, unit_list_weight(m.muni_n[i])))
+			render_facet(r, &m, -1, (int)i);
+		unit_end(r);
+	}
+	if (unit_begin(r, unit_list_weight(m.n)))
+		render_geojson(r, &m);
+	unit_end(r);
 	free(m.v);
 	free(m.cat_n);
 	free(m.muni_n);

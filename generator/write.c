@@ -39,6 +39,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "wire.h"
 #include "xalloc.h"
 
 enum {
@@ -343,7 +344,7 @@ static int seen_add(struct out_tree *t, const char *p, size_t n, bool dir)
 	slot->path = arena_strndup(&t->names, p, n);
 	slot->len = n;
 	slot->dir = dir;
-	t->nseen++;
+	slot->order = t->nseen++;
 	return 0;
 }
 
@@ -771,6 +772,89 @@ int out_copy(struct out_tree *t, const char *relpath, const char *srcpath)
 	r = put(t, relpath, &p, true);
 	close(p.fd);
 	return r;
+}
+
+/* ---- several writers ---- */
+
+void out_mark(const struct out_tree *t, struct out_mark *m)
+{
+	m->nseen = t->nseen;
+	m->st = t->st;
+}
+
+static int cmp_order(const void *a, const void *b)
+{
+	const struct out_seen *x = *(const struct out_seen *const *)a;
+	const struct out_seen *y = *(const struct out_seen *const *)b;
+
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+static void put_stats_delta(const struct out_stats *now,
+			    const struct out_stats *then, struct buf *out)
+{
+	wire_put_u64(out, now->written - then->written);
+	wire_put_u64(out, now->created - then->created);
+	wire_put_u64(out, now->kept - then->kept);
+	wire_put_u64(out, now->kept_copied - then->kept_copied);
+	wire_put_u64(out, now->removed - then->removed);
+	wire_put_u64(out, now->bytes_written - then->bytes_written);
+}
+
+void out_export(const struct out_tree *t, const struct out_mark *m,
+		struct buf *out)
+{
+	size_t n = t->nseen > m->nseen ? t->nseen - m->nseen : 0, i, k = 0;
+	const struct out_seen **v = xcalloc(n + 1, sizeof(*v));
+
+	for (i = 0; i < t->seencap && k < n; i++)
+		if (t->seen[i].path && t->seen[i].order >= m->nseen)
+			v[k++] = &t->seen[i];
+	qsort(v, k, sizeof(*v), cmp_order);
+	put_stats_delta(&t->st, &m->st, out);
+	wire_put_u64(out, t->failed);
+	wire_put_u64(out, k);
+	for (i = 0; i < k; i++) {
+		wire_put_u64(out, v[i]->dir);
+		wire_put_str(out, v[i]->path, v[i]->len);
+	}
+	free(v);
+}
+
+int out_import(struct out_tree *t, struct wire *in)
+{
+	struct out_stats d;
+	uint64_t n, i;
+
+	d.written = wire_u64(in);
+	d.created = wire_u64(in);
+	d.kept = wire_u64(in);
+	d.kept_copied = wire_u64(in);
+	d.removed = wire_u64(in);
+	d.bytes_written = wire_u64(in);
+	if (wire_u64(in))
+		t->failed = true;
+	n = wire_u64(in);
+	for (i = 0; !in->bad && i < n; i++) {
+		bool dir = wire_u64(in) != 0;
+		size_t len;
+		const char *p = wire_str(in, &len);
+
+		if (p == NULL || len == 0 || len > OUT_PATH_MAX) {
+			in->bad = true;
+			break;
+		}
+		seen_add(t, p, len, dir);
+	}
+	if (in->bad)
+		return -1;
+	t->st.written += d.written;
+	t->st.created += d.created;
+	t->st.kept += d.kept;
+	t->st.kept_copied += d.kept_copied;
+	t->st.removed += d.removed;
+	t->st.bytes_written += d.bytes_written;
+	return 0;
 }
 
 /* ---- removing trees ---- */

@@ -84,6 +84,7 @@ struct out_seen {
 	const char *path;	/* NULL: a free slot */
 	size_t len;
 	bool dir;
+	size_t order;		/* how many paths came before it */
 };
 
 /* One open directory of the path being written, in both trees. */
@@ -159,6 +160,26 @@ int out_write(struct out_tree *t, const char *relpath, const void *data,
 /* The same for a static file srcpath (must be a regular file), compared
  * and copied in chunks; a read error on it is a D_IO on srcpath. */
 int out_copy(struct out_tree *t, const char *relpath, const char *srcpath);
+
+/*
+ * Render workers (render_workers.c) write into one tree from several
+ * processes.  out_mark() notes where a worker starts; out_export() then
+ * encodes what the worker wrote since (paths, folders, counts), and
+ * out_import(), in the process that commits, records those paths as
+ * written (a path both wrote is a D_OUT_CLASH) and adds the counts, so
+ * that the sweep before the commit keeps them.  Returns -1 on a damaged
+ * message.
+ */
+struct out_mark {
+	size_t nseen;
+	struct out_stats st;
+};
+struct buf;
+struct wire;
+void out_mark(const struct out_tree *t, struct out_mark *m);
+void out_export(const struct out_tree *t, const struct out_mark *m,
+		struct buf *out);
+int out_import(struct out_tree *t, struct wire *in);
 
 /*
  * Swaps the new tree in and keeps the old one as the spare (or removes it,

@@ -160,6 +160,7 @@ static void build_site(const struct fixture *fx, enum edition e)
 	char out[PATH_MAX_LEN];
 
 	memset(&b, 0, sizeof(b));
+	b.jobs = 1; /* no render workers inside the fuzzer */
 	diag_init(&b.diag);
 	snprintf(out, sizeof(out), "%s/public", fx->dir);
 	b.site_dir = fx->site;

@@ -16,9 +16,7 @@ NOW="--now 2025-10-01"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-ok() { echo "ok - $1"; }
-nok() { echo "not ok - $1"; [ $# -lt 2 ] || sed 's/^/#   /' "$2" | tail -n 20; }
-check() { if eval "$2"; then ok "$1"; else nok "$1" "${3:-/dev/null}"; fi; }
+. tests/tools/tap.sh
 
 # A PREFIX that does not exist on this machine: a staged install must
 # not create it.

@@ -13,9 +13,7 @@ NOW="--now 2025-10-01"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-ok() { echo "ok - $1"; }
-nok() { echo "not ok - $1"; }
-check() { if eval "$2"; then ok "$1"; else nok "$1"; fi; }
+. tests/tools/tap.sh
 
 for s in a b c; do cp -r "$MINI" "$tmp/$s"; done
 page=$(ls "$tmp/b/pages"/*.md | head -1)

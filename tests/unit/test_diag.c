@@ -9,6 +9,13 @@
  * window around the column, marked with "..."; short lines exactly as
  * before; the caret stays under the right code point; a NUL byte ends the
  * excerpt; and diag_pos_at gives the same answer in any order of calls.
+ *
+ * Last, what a render worker hands its parent (diag_export, diag_import):
+ * two contexts that agree on the sources registered before a mark, as a
+ * parent and its worker right after the fork; after the import the
+ * parent prints the worker's messages in place, a message both reported
+ * once, a source the worker registered alone with its own line, and a
+ * message cut short is refused.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +23,9 @@
 
 #include "buf.h"
 #include "check.h"
+#include "arena.h"
 #include "diag.h"
+#include "wire.h"
 #include "xalloc.h"
 
 /* Everything reported so far, as printed; the caller frees it. */
@@ -182,6 +191,88 @@ static void nul_ends_excerpt(void)
 	free(out);
 }
 
+static const char page_text[] = "---\ntitle: x\n---\n[a](event:weg)\n";
+static const char other_text[] = "regel een\nregel twee\n";
+
+/* Two contexts with the same sources, as a parent and its worker right
+ * after the fork. */
+static void twins(struct diag_ctx *d, struct source **page)
+{
+	diag_init(d);
+	*page = diag_source(d, "events/x.md", page_text, sizeof(page_text) - 1);
+	diag(d, D_NUL_BYTE, *page, (struct pos){ 2, 1 }); /* before the fork */
+}
+
+static void diag_handover(void)
+{
+	struct diag_ctx parent, child;
+	struct source *pp, *cp, *other;
+	struct arena a = ARENA_INIT;
+	struct buf msg = BUF_INIT;
+	size_t from, shared;
+	struct wire in;
+	char *out;
+
+	twins(&parent, &pp);
+	twins(&child, &cp);
+	from = parent.n;
+	shared = parent.nsources;
+
+	/* Both render the body with the broken link: the worker in an
+	 * earlier unit (smaller sequence number) than the parent. */
+	diag_seq_at(&child, 100);
+	diag(&child, D_NUL_BYTE, cp, (struct pos){ 4, 5 });
+	other = diag_source(&child, "templates/x.mustache", other_text,
+			    sizeof(other_text) - 1);
+	diag(&child, D_NUL_BYTE, other, (struct pos){ 2, 7 });
+	diag_seq_at(&parent, 300);
+	diag(&parent, D_NUL_BYTE, pp, (struct pos){ 4, 5 });
+	diag(&parent, D_NUL_BYTE, pp, (struct pos){ 3, 1 });
+
+	diag_export(&child, from, shared, &msg);
+	in.p = msg.ptr;
+	in.end = msg.ptr + msg.len;
+	in.bad = false;
+	CHECK_INT(diag_import(&parent, from, shared, &in, &a), 0,
+		  "the worker's messages are taken");
+	CHECK_INT(diag_errors(&parent), 4,
+		  "one error before the fork, two of the parent's, one new "
+		  "from the worker; the shared one counted once");
+	out = printed(&parent);
+	CHECK_STR(out,
+		  "events/x.md:2:1: error: NUL byte in a text file\n"
+		  "    2 | title: x\n"
+		  "      | ^\n"
+		  "events/x.md:3:1: error: NUL byte in a text file\n"
+		  "    3 | ---\n"
+		  "      | ^\n"
+		  "events/x.md:4:5: error: NUL byte in a text file\n"
+		  "    4 | [a](event:weg)\n"
+		  "      |     ^\n"
+		  "templates/x.mustache:2:7: error: NUL byte in a text file\n"
+		  "    2 | regel twee\n"
+		  "      |       ^\n",
+		  "merged messages print sorted, the duplicate once, the "
+		  "worker's own source with its line");
+	free(out);
+
+	/* A message cut in the middle is refused. */
+	diag(&child, D_NUL_BYTE, cp, (struct pos){ 1, 1 });
+	buf_reset(&msg);
+	diag_export(&child, from, shared, &msg);
+	in.p = msg.ptr;
+	in.end = msg.ptr + msg.len / 2;
+	in.bad = false;
+	CHECK_INT(diag_import(&parent, from, shared, &in, &a), -1,
+		  "half a message is refused");
+	CHECK_INT(diag_errors(&parent), 4, "and adds nothing");
+
+	buf_free(&msg);
+	diag_free(&parent);
+	diag_free(&child);
+	arena_free(&a);
+}
+
 int main(void)
 {
 	short_line();
@@ -190,5 +281,6 @@ int main(void)
 	many_on_one_line();
 	pos_any_order();
 	nul_ends_excerpt();
+	diag_handover();
 	return check_done();
 }
