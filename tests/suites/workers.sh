@@ -75,6 +75,13 @@ check "broken links: the build fails" '[ "$(cat "$tmp/bad1.rc")" = 1 ]'
 check "broken links: two reported in each public page (at least 12)" \
 	'[ "$(grep -c ": fout: link naar onbekende activiteit" "$tmp/bad1.msg")" -ge 12 ]'
 same_build "broken links, -j 3 against -j 1" bad1 bad3
+# check's summary lists each error's fix: the workers hand those over too.
+for j in 1 3; do
+	SOURCE_DATE_EPOCH=0 "$ZONESITE" check -j $j -C "$tmp/bad" $NOW \
+		>/dev/null 2>"$tmp/check$j.err"
+done
+check "broken links: check -j 3 prints the same messages and summary" \
+	'cmp -s "$tmp/check1.err" "$tmp/check3.err" && grep -q "samenvatting" "$tmp/check1.err"'
 
 # ---- a zone big enough to split by itself ----
 python3 tests/bench/gen-site --seed 7 --n 2100 "$tmp/big" >/dev/null
