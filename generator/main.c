@@ -41,13 +41,13 @@
 #include "report.h"
 #include "scaffold.h"
 #include "schema.h"
+#include "status.h"
 #include "xalloc.h"
 
 #ifndef ZONESITE_VERSION
 #define ZONESITE_VERSION "0.1.0"
 #endif
 
-enum { EXIT_CONTENT = 1, EXIT_USAGE = 2, EXIT_FAILED = 3 };
 
 /* The texts come in English and Dutch, indexed by enum diag_lang. */
 static const char *const usage_texts[LANG__COUNT] = {
@@ -490,18 +490,6 @@ static void put_count(struct buf *out, const struct build *b, unsigned long n,
 					    : (dutch ? nl : en));
 }
 
-static const struct {
-	const char *en1, *en, *nl1, *nl;
-} kind_nouns[K__ITEMS] = {
-	[K_ACTION] = { "action", "actions", "actie", "acties" },
-	[K_EVENT] = { "event", "events", "activiteit", "activiteiten" },
-	[K_NEWSLETTER] = { "newsletter", "newsletters", "nieuwsbrief",
-			   "nieuwsbrieven" },
-	[K_PARTNER] = { "partner", "partners", "partner", "partners" },
-	[K_SERVICE] = { "service", "services", "dienst", "diensten" },
-	[K_PAGE] = { "page", "pages", "pagina", "pagina's" },
-};
-
 /* In the order of the site's sections. */
 static const enum kind summary_kinds[K__ITEMS] = {
 	K_ACTION, K_EVENT, K_NEWSLETTER, K_PARTNER, K_SERVICE, K_PAGE,
@@ -519,9 +507,9 @@ static void check_summary(struct build *b)
 
 		if (i)
 			buf_puts(&line, ", ");
-		put_count(&line, b, b->site.kinds[k].n, kind_nouns[k].en1,
-			  kind_nouns[k].en, kind_nouns[k].nl1,
-			  kind_nouns[k].nl);
+		put_count(&line, b, b->site.kinds[k].n, kind_names[k],
+			  kind_plurals[k], kind_names_nl[k],
+			  kind_plurals_nl[k]);
 	}
 	fprintf(stderr, "zonesite check: %s\n  %s: %s\n",
 		nl ? "samenvatting" : "summary", nl ? "inhoud" : "content",

@@ -36,6 +36,16 @@ const char *const kind_names_nl[K__COUNT] = {
 	[K_ACTION] = "actie", [K_EVENT] = "activiteit",
 	[K_NEWSLETTER] = "nieuwsbrief", [K_OBJECTIVE] = "doelstelling",
 };
+const char *const kind_plurals[K__COUNT] = {
+	[K_PAGE] = "pages", [K_PARTNER] = "partners", [K_SERVICE] = "services",
+	[K_ACTION] = "actions", [K_EVENT] = "events",
+	[K_NEWSLETTER] = "newsletters", [K_OBJECTIVE] = "objectives",
+};
+const char *const kind_plurals_nl[K__COUNT] = {
+	[K_PAGE] = "pagina's", [K_PARTNER] = "partners", [K_SERVICE] = "diensten",
+	[K_ACTION] = "acties", [K_EVENT] = "activiteiten",
+	[K_NEWSLETTER] = "nieuwsbrieven", [K_OBJECTIVE] = "doelstellingen",
+};
 
 const char *const vocab_keys[V__COUNT] = {
 	"municipalities", "clusters", "audiences", "event_types",

@@ -324,6 +324,9 @@ struct site {
 
 extern const char *const kind_names[K__COUNT];   /* "event", ... */
 extern const char *const kind_names_nl[K__COUNT]; /* "activiteit", ... */
+/* Their plurals, for counts ("3 activiteiten"). */
+extern const char *const kind_plurals[K__COUNT];    /* "events", ... */
+extern const char *const kind_plurals_nl[K__COUNT]; /* "activiteiten", ... */
 extern const char *const kind_folders[K__ITEMS]; /* "events", ... */
 extern const char *const vocab_keys[V__COUNT];   /* "municipalities", ... */
 

@@ -18,10 +18,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "status.h"
 #include "xalloc.h"
 
 enum {
-	MS_EXIT_FAILED = 3,	/* the generator failed (main.c's status 3) */
 	MS_COPY_CHUNK = 8192,	/* bytes copied at a time from a capture */
 };
 
@@ -79,7 +79,7 @@ static void capture(FILE *out)
 	int fd = fileno(out);
 
 	if (dup2(fd, STDOUT_FILENO) < 0 || dup2(fd, STDERR_FILENO) < 0)
-		_exit(MS_EXIT_FAILED);
+		_exit(EXIT_FAILED);
 	fclose(out);
 }
 
@@ -103,7 +103,7 @@ static int start(struct job *j)
 	if (j->pid < 0) {
 		fprintf(stderr, "zonesite: %s: cannot start a process: %s\n",
 			j->site, strerror(errno));
-		j->status = MS_EXIT_FAILED;
+		j->status = EXIT_FAILED;
 		j->done = true;
 	}
 	return 0;
@@ -134,7 +134,7 @@ static bool reap(struct job *v, size_t n)
 		v[i].status = WEXITSTATUS(st);
 	} else {
 		v[i].signal = WIFSIGNALED(st) ? WTERMSIG(st) : 0;
-		v[i].status = MS_EXIT_FAILED;
+		v[i].status = EXIT_FAILED;
 	}
 	return true;
 }

@@ -18,9 +18,7 @@
 #include <unistd.h>
 
 #include "buf.h"
-
-/* The exit statuses of `zonesite publish` (main.c's numbering). */
-enum { PUBLISH_OK = 0, PUBLISH_NO_TARGET = 1, PUBLISH_FAILED = 3 };
+#include "status.h"
 
 /* The status exec reports when rsync cannot be started (as a shell
  * does for a missing command). */
@@ -93,7 +91,7 @@ int publish_run(const struct build *b)
 			"voeg toe aan site.yaml:\n"), b->site_dir, b->out_dir);
 		fputs("  publish:\n    target: \"user@host:/var/www/zone/\"\n",
 		      stderr);
-		return PUBLISH_NO_TARGET;
+		return EXIT_CONTENT;
 	}
 	/* The trailing slash: the contents of OUT, not OUT itself. */
 	buf_printf(&src, "%s/", b->out_dir);
@@ -130,5 +128,5 @@ int publish_run(const struct build *b)
 			"afsluitstatus %d); het doel is misschien maar deels "
 			"bijgewerkt: voer zonesite publish opnieuw uit\n"),
 			t->s.ptr, rc);
-	return rc == 0 ? PUBLISH_OK : PUBLISH_FAILED;
+	return rc == 0 ? 0 : EXIT_FAILED;
 }

@@ -211,6 +211,10 @@ void claim_newsletter_urls(struct render *r);
  * collect_urls() (render_actions.c). */
 void claim_action_urls(struct render *r);
 void render_partners(struct render *r);
+/* The directory's facet folders: /partners/gemeente/ID/, .../soort/ID/
+ * (render_partners.c writes them, render_search.c links to them). */
+#define PARTNER_FACET_MUNICIPALITY "gemeente"
+#define PARTNER_FACET_TYPE "soort"
 /* The directory's facet pages, CSV and vCards, for collect_urls(). */
 void claim_partner_urls(struct render *r);
 void render_services(struct render *r);

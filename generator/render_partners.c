@@ -28,9 +28,6 @@
 #include "vcard.h"
 #include "xalloc.h"
 
-/* Facet folders under the directory: /partners/gemeente/ID/, .../soort/ID/. */
-#define FACET_MUNICIPALITY "gemeente"
-#define FACET_TYPE "soort"
 #define CSV_FILE "partners.csv"
 
 struct entry {
@@ -202,7 +199,7 @@ static struct tv *facet_links(struct render *r, const struct list *l)
 		const struct ref *ref = &LIST_AT(*l, struct ref, i);
 		struct tv *m = vocab_tv(r, V_MUNICIPALITY, ref);
 
-		put_cstr(r, m, "url", facet_url(r, FACET_MUNICIPALITY,
+		put_cstr(r, m, "url", facet_url(r, PARTNER_FACET_MUNICIPALITY,
 						ref->id));
 		push(r, out, m);
 	}
@@ -218,7 +215,8 @@ static struct tv *partner_card(struct render *r, const struct partner *p)
 	if (p->type.set) {
 		struct tv *t = vocab_tv(r, V_PARTNER_TYPE, &p->type);
 
-		put_cstr(r, t, "url", facet_url(r, FACET_TYPE, p->type.id));
+		put_cstr(r, t, "url",
+			 facet_url(r, PARTNER_FACET_TYPE, p->type.id));
 		put(r, m, "type", t);
 	}
 	put(r, m, "municipalities", facet_links(r, &p->municipalities));
@@ -348,7 +346,8 @@ static size_t facet_count(struct directory *d, const struct filter *f)
 
 static const char *facet_folder(enum vocab v)
 {
-	return v == V_MUNICIPALITY ? FACET_MUNICIPALITY : FACET_TYPE;
+	return v == V_MUNICIPALITY ? PARTNER_FACET_MUNICIPALITY
+				   : PARTNER_FACET_TYPE;
 }
 
 /* The facet values that have partners: {label, url, count, current}. */
@@ -386,9 +385,9 @@ static void put_facet_nav(struct directory *d, struct tv *m, enum vocab v,
 			v == V_MUNICIPALITY ? current : -1));
 	put(r, m, "types", facet_list(d, V_PARTNER_TYPE,
 			v == V_PARTNER_TYPE ? current : -1));
-	put_cstr(r, m, "municipalities_url", facet_url(r, FACET_MUNICIPALITY,
-						       SL("")));
-	put_cstr(r, m, "types_url", facet_url(r, FACET_TYPE, SL("")));
+	put_cstr(r, m, "municipalities_url",
+		 facet_url(r, PARTNER_FACET_MUNICIPALITY, SL("")));
+	put_cstr(r, m, "types_url", facet_url(r, PARTNER_FACET_TYPE, SL("")));
 	put_cstr(r, m, "directory_url", kind_url(r, K_PARTNER));
 }
 

@@ -43,11 +43,6 @@ enum { SEARCH_LEAD_MAX = 240, SEARCH_LINE_MAX = 160 };
 #define SEARCH_INDEX_FILE "index.json"
 #define SEP " \xC2\xB7 " /* " · " between the parts of a line */
 
-/* The partner directory's facet folders (render_partners.c); a facet
- * whose page the build does not claim is simply not offered. */
-#define PARTNER_FACET_TYPE "soort"
-#define PARTNER_FACET_MUNICIPALITY "gemeente"
-
 /* What one item contributes: the text its terms come from, and its line. */
 struct entry {
 	struct buf text, line;

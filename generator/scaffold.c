@@ -155,16 +155,11 @@ static const char page_text[] =
 	"---\n"
 	"Schrijf hier de tekst van de pagina (Markdown).\n";
 
-static const struct {
-	const char *en, *nl;
-	const char *text;
-} kinds[K__ITEMS] = {
-	[K_ACTION] = { "action", "actie", action_text },
-	[K_EVENT] = { "event", "activiteit", event_text },
-	[K_NEWSLETTER] = { "newsletter", "nieuwsbrief", newsletter_text },
-	[K_PARTNER] = { "partner", "partner", partner_text },
-	[K_SERVICE] = { "service", "dienst", service_text },
-	[K_PAGE] = { "page", "pagina", page_text },
+/* The kinds are named as in model.h (kind_names, kind_names_nl). */
+static const char *const kind_text[K__ITEMS] = {
+	[K_ACTION] = action_text, [K_EVENT] = event_text,
+	[K_NEWSLETTER] = newsletter_text, [K_PARTNER] = partner_text,
+	[K_SERVICE] = service_text, [K_PAGE] = page_text,
 };
 
 int scaffold_kind(const char *word)
@@ -172,7 +167,8 @@ int scaffold_kind(const char *word)
 	int k;
 
 	for (k = 0; k < K__ITEMS; k++)
-		if (!strcmp(word, kinds[k].en) || !strcmp(word, kinds[k].nl))
+		if (!strcmp(word, kind_names[k]) ||
+		    !strcmp(word, kind_names_nl[k]))
 			return k;
 	return -1;
 }
@@ -240,7 +236,7 @@ void scaffold_text(enum kind k, const char *title, int64_t now_day,
 		   struct buf *out)
 {
 	expand(header, title, now_day, out);
-	expand(kinds[k].text, title, now_day, out);
+	expand(kind_text[k], title, now_day, out);
 }
 
 enum scaffold_status scaffold_write(const char *site_dir, enum kind k,
