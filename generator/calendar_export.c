@@ -417,6 +417,37 @@ static struct slice feed_name(struct render *r, struct buf *b,
 	return buf_slice(b);
 }
 
+/*
+ * The event of entry e for the feeds, as its VEVENT text (kept in texts)
+ * and its times: every feed that lists it copies the text.  Its fields
+ * are made in a scratch arena lent as r->pa and dropped at once, so a
+ * big calendar holds one copy of each event, not its parts as well.
+ */
+static bool feed_event(struct render *r, const struct cal_entry *e,
+		       struct ical_event *out, struct arena *scratch,
+		       struct arena *texts)
+{
+	struct arena page = r->pa;
+	struct buf b = BUF_INIT;
+	struct ical_event ev;
+	bool ok;
+
+	r->pa = *scratch;
+	ok = cal_ical_event(r, e, &ev);
+	memset(out, 0, sizeof(*out));
+	if (ok) {
+		ical_vevent(&b, &ev, r->b->now_utc);
+		out->start = ev.start;
+		out->end = ev.end;
+		out->text = sl_make(arena_strndup(texts, b.ptr, b.len), b.len);
+	}
+	arena_reset(&r->pa);
+	*scratch = r->pa;
+	r->pa = page;
+	buf_free(&b);
+	return ok;
+}
+
 /* The feeds' events, each made the first time a unit of this worker
  * needs it (render workers share out the feeds and the events' files). */
 struct feed_events {
@@ -425,10 +456,6 @@ struct feed_events {
 	bool *has, *made;
 	struct arena scratch, texts;
 };
-
-static bool feed_event(struct render *r, const struct cal_entry *e,
-		       struct ical_event *out, struct arena *scratch,
-		       struct arena *texts);
 
 static bool feed_has(struct render *r, struct feed_events *fe, size_t i)
 {
@@ -471,37 +498,6 @@ static void write_facet_feeds(struct render *r, struct feed_events *fe)
 		}
 	buf_free(&path);
 	buf_free(&name);
-}
-
-/*
- * The event of entry e for the feeds, as its VEVENT text (kept in texts)
- * and its times: every feed that lists it copies the text.  Its fields
- * are made in a scratch arena lent as r->pa and dropped at once, so a
- * big calendar holds one copy of each event, not its parts as well.
- */
-static bool feed_event(struct render *r, const struct cal_entry *e,
-		       struct ical_event *out, struct arena *scratch,
-		       struct arena *texts)
-{
-	struct arena page = r->pa;
-	struct buf b = BUF_INIT;
-	struct ical_event ev;
-	bool ok;
-
-	r->pa = *scratch;
-	ok = cal_ical_event(r, e, &ev);
-	memset(out, 0, sizeof(*out));
-	if (ok) {
-		ical_vevent(&b, &ev, r->b->now_utc);
-		out->start = ev.start;
-		out->end = ev.end;
-		out->text = sl_make(arena_strndup(texts, b.ptr, b.len), b.len);
-	}
-	arena_reset(&r->pa);
-	*scratch = r->pa;
-	r->pa = page;
-	buf_free(&b);
-	return ok;
 }
 
 void cal_write_feeds(struct render *r, const struct cal *c)

@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fdio.h"
 #include "load.h"
 #include "render_int.h"
 #include "wire.h"
@@ -676,22 +677,6 @@ static size_t merged(const struct ledger *l, struct buf *out)
 	return added;
 }
 
-static int write_all(int fd, const struct buf *data)
-{
-	size_t done = 0;
-
-	while (done < data->len) {
-		ssize_t n = write(fd, data->ptr + done, data->len - done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		done += (size_t)n;
-	}
-	return 0;
-}
-
 /* Beside the ledger, then renamed over it: a reader never sees half. */
 static int write_atomically(const char *path, const struct buf *data)
 {
@@ -708,7 +693,8 @@ static int write_atomically(const char *path, const struct buf *data)
 		buf_free(&tmp);
 		return err;
 	}
-	if (write_all(fd, data) != 0 || fchmod(fd, 0644) != 0 || fsync(fd) != 0)
+	if (fd_write_all(fd, data->ptr, data->len) != 0 ||
+	    fchmod(fd, 0644) != 0 || fsync(fd) != 0)
 		err = errno ? errno : EIO;
 	if (close(fd) != 0 && !err)
 		err = errno;
@@ -833,7 +819,7 @@ static void import_strv(struct strv *s, struct wire *in)
 
 int ledger_import(struct ledger *l, struct wire *in)
 {
-	size_t refs0, save;
+	size_t refs0;
 	uint64_t n, i;
 
 	if (l == NULL)
@@ -848,15 +834,14 @@ int ledger_import(struct ledger *l, struct wire *in)
 		char *c;
 		uint64_t from = wire_u64(in), cls = wire_u64(in);
 
+		l->seq = wire_u64(in); /* the worker's number for the link */
 		if (to == NULL || from >= l->refs.n - refs0) {
 			in->bad = true;
 			break;
 		}
-		save = l->nlinks;
 		c = xstrndup(to, len);
 		add_link(l, c, refs0 + (size_t)from, (int)cls);
 		free(c);
-		l->links[save].seq = wire_u64(in);
 	}
 	return in->bad ? -1 : 0;
 }

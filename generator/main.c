@@ -824,6 +824,5 @@ int main(int argc, char **argv)
 	 * scope leaves it reachable for valgrind and LeakSanitizer, which
 	 * still catch what is lost during the build; model_free and
 	 * build_free run in the unit tests and the fuzz targets. */
-	fflush(stdout);
 	exit(rc);
 }

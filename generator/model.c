@@ -47,6 +47,16 @@ const char *const kind_plurals_nl[K__COUNT] = {
 	[K_NEWSLETTER] = "nieuwsbrieven", [K_OBJECTIVE] = "doelstellingen",
 };
 
+size_t site_items(const struct site *s)
+{
+	size_t n = 0;
+	int k;
+
+	for (k = 0; k < K__ITEMS; k++)
+		n += s->kinds[k].n;
+	return n;
+}
+
 const char *const vocab_keys[V__COUNT] = {
 	"municipalities", "clusters", "audiences", "event_types",
 	"partner_types", "service_categories",

@@ -322,6 +322,9 @@ struct site {
 	size_t *action_event_off, *action_event_idx;
 };
 
+/* Items of every kind the site holds (not objectives). */
+size_t site_items(const struct site *s);
+
 extern const char *const kind_names[K__COUNT];   /* "event", ... */
 extern const char *const kind_names_nl[K__COUNT]; /* "activiteit", ... */
 /* Their plurals, for counts ("3 activiteiten"). */

@@ -478,12 +478,7 @@ void claim_search_urls(struct render *r)
 
 void render_search(struct render *r)
 {
-	size_t items = 0;
-	int k;
-
-	for (k = 0; k < K__ITEMS; k++)
-		items += r->s->kinds[k].n;
-	if (unit_begin(r, unit_list_weight(items)))
+	if (unit_begin(r, unit_list_weight(site_items(r->s))))
 		write_index(r);
 	unit_end(r);
 	render_page(r);

@@ -29,6 +29,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fdio.h"
 #include "ledger.h"
 #include "wire.h"
 #include "xalloc.h"
@@ -51,36 +52,17 @@ struct render_team {
 
 static unsigned workers_wanted(const struct render *r)
 {
-	size_t items = 0;
 	long cpus;
-	int k;
 
 	if (r->b->jobs)
 		return r->b->jobs < RENDER_WORKERS_MAX ? r->b->jobs
 						       : RENDER_WORKERS_MAX;
-	for (k = 0; k < K__ITEMS; k++)
-		items += r->s->kinds[k].n;
-	if (items < RENDER_PARALLEL_MIN_ITEMS)
+	if (site_items(r->s) < RENDER_PARALLEL_MIN_ITEMS)
 		return 1;
 	cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	if (cpus < 1)
 		return 1;
 	return cpus < RENDER_WORKERS_MAX ? (unsigned)cpus : RENDER_WORKERS_MAX;
-}
-
-static bool write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
 }
 
 /* A child: waits for the parent's go (one byte, the team's size). */
@@ -196,7 +178,7 @@ struct render_team *render_fork(struct render *r)
 
 			/* A child that misses its byte leaves without
 			 * results, which its join reports. */
-			(void)write_all(go[w], (const char *)&c, 1);
+			(void)fd_write_all(go[w], &c, 1);
 			close(go[w]);
 		}
 		r->units.worker = 0;
@@ -226,28 +208,10 @@ static void child_finish(struct render *r, struct render_team *t)
 		wire_put_str(&msg, r->sitemap[i], strlen(r->sitemap[i]));
 	wire_put_u64(&msg, r->b->pages - t->pages);
 	wire_put_u64(&msg, TEAM_MAGIC);
-	ok = write_all(t->to, msg.ptr, msg.len);
+	ok = fd_write_all(t->to, msg.ptr, msg.len) == 0;
 	/* Nothing of the parent's (stdio buffers, atexit, the tree) is
 	 * the child's to finish. */
 	_exit(ok ? 0 : 1);
-}
-
-static bool read_all(int fd, struct buf *b)
-{
-	for (;;) {
-		ssize_t got;
-
-		buf_grow(b, 65536);
-		got = read(fd, b->ptr + b->len, b->cap - b->len - 1);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0)
-			return false;
-		if (got == 0)
-			return true;
-		b->len += (size_t)got;
-		b->ptr[b->len] = '\0';
-	}
 }
 
 static bool merge(struct render *r, struct render_team *t, struct wire *in)
@@ -285,7 +249,7 @@ static void join_child(struct render *r, struct render_team *t, unsigned w)
 	struct buf msg = BUF_INIT, why = BUF_INIT;
 	struct diag_ctx *d = &r->b->diag;
 	struct wire in;
-	bool got = read_all(t->from[w], &msg);
+	bool got = fd_read_all(t->from[w], &msg) == 0;
 	int status = 0;
 
 	close(t->from[w]);

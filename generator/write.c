@@ -39,6 +39,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "fdio.h"
 #include "wire.h"
 #include "xalloc.h"
 
@@ -197,21 +198,6 @@ static ssize_t read_full(int fd, unsigned char *buf, size_t n, off_t off,
 		got += (size_t)r;
 	}
 	return (ssize_t)got;
-}
-
-static int write_all(int fd, const unsigned char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t r = write(fd, p, n);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return -1;
-		p += r;
-		n -= (size_t)r;
-	}
-	return 0;
 }
 
 /* Up to n bytes of p at off, pointed to in memory or read into buf.
@@ -560,7 +546,7 @@ static int emit(struct out_tree *t, int fd, const char *relpath,
 	ssize_t n;
 
 	while ((n = payload_at(p, off, t->chunk, OUT_CHUNK, &pp)) > 0) {
-		if (write_all(fd, pp, (size_t)n) != 0)
+		if (fd_write_all(fd, pp, (size_t)n) != 0)
 			return fail_io(t, relpath, errno);
 		off += n;
 	}

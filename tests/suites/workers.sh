@@ -91,6 +91,9 @@ build big1 "$tmp/big" -j 1
 build bigauto "$tmp/big"
 check "synthetic zone (2,100 events) builds" '[ "$(cat "$tmp/big1.rc")" = 0 ]'
 same_build "synthetic zone, automatic workers against -j 1" big1 bigauto
+# Also when this machine has one processor (then "automatic" is -j 1).
+build big2 "$tmp/big" -j 2
+same_build "synthetic zone, -j 2 against -j 1" big1 big2
 
 # ---- a rebuild after a deletion ----
 # An event no other file links to, so that deleting it breaks nothing.
