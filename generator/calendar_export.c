@@ -377,30 +377,70 @@ bool cal_ical_event(struct render *r, const struct cal_entry *e,
 	return ical_event_of(r, e, out, true);
 }
 
-static void write_calendar(struct render *r, const char *path,
-			   struct slice name, const struct ical_event *ev,
-			   size_t n, bool feed)
+/* The feed's description and source, for the calendar app. */
+static void feed_header(struct render *r, struct ical_calendar *cal,
+			const char *path, struct buf *url, struct buf *desc)
+{
+	buf_putsl(url, r->base_url);
+	buf_putc(url, '/');
+	buf_puts(url, path);
+	buf_printf(desc, "Activiteiten van %.*s: %.*s",
+		   SL_FMT(r->s->cfg.zone.name.s), SL_FMT(cal->name));
+	cal->description = buf_slice(desc);
+	cal->url = buf_slice(url);
+	cal->refresh_hours = CAL_REFRESH_HOURS;
+}
+
+static void ical_bug(const char *path)
+{
+	die("internal error: %s holds a local time that does not exist "
+	    "in Europe/Brussels", path);
+}
+
+/* One event's own calendar file. */
+static void write_event_file(struct render *r, const char *path,
+			     struct slice name, const struct ical_event *ev)
 {
 	struct ical_calendar cal = { 0 };
-	struct buf out = BUF_INIT, url = BUF_INIT, desc = BUF_INIT;
+	struct buf out = BUF_INIT;
 
-	buf_putsl(&url, r->base_url);
-	buf_putc(&url, '/');
-	buf_puts(&url, path);
 	cal.name = name;
-	if (feed) {
-		buf_printf(&desc, "Activiteiten van %.*s: %.*s",
-			   SL_FMT(r->s->cfg.zone.name.s), SL_FMT(name));
-		cal.description = buf_slice(&desc);
-		cal.url = buf_slice(&url);
-		cal.refresh_hours = CAL_REFRESH_HOURS;
-	}
 	cal.dtstamp = r->b->now_utc;
-	if (ical_write(&out, &cal, ev, n) != 0)
-		die("internal error: %s holds a local time that does not exist "
-		    "in Europe/Brussels", path);
+	if (ical_write(&out, &cal, ev, 1) != 0)
+		ical_bug(path);
 	emit_file(r, path, &out);
 	buf_free(&out);
+}
+
+/*
+ * A feed, written as pieces: its head, each event's VEVENT text where it
+ * already is (struct feed_events), and its tail.  The main feed of a big
+ * calendar runs to hundreds of megabytes; this way it is never copied
+ * into one buffer.
+ */
+static void write_feed(struct render *r, const char *path, struct slice name,
+		       const struct ical_event *ev, size_t n)
+{
+	struct ical_calendar cal = { 0 };
+	struct buf head = BUF_INIT, tail = BUF_INIT, url = BUF_INIT,
+		   desc = BUF_INIT;
+	struct slice *v = xcalloc(n + 2, sizeof(*v));
+	size_t i;
+
+	cal.name = name;
+	cal.dtstamp = r->b->now_utc;
+	feed_header(r, &cal, path, &url, &desc);
+	if (ical_write_head(&head, &cal, ev, n) != 0)
+		ical_bug(path);
+	ical_write_tail(&tail);
+	v[0] = buf_slice(&head);
+	for (i = 0; i < n; i++)
+		v[i + 1] = ev[i].text;
+	v[n + 1] = buf_slice(&tail);
+	emit_pieces(r, path, v, n + 2);
+	free(v);
+	buf_free(&head);
+	buf_free(&tail);
 	buf_free(&url);
 	buf_free(&desc);
 }
@@ -491,9 +531,9 @@ static void write_facet_feeds(struct render *r, struct feed_events *fe)
 					fe->sel[n++] = fe->all[x->idx[j]];
 			buf_reset(&path);
 			cal_feed_path(r, &path, (enum cal_facet)f, (int)i);
-			write_calendar(r, path.ptr, feed_name(r, &name,
-				       vocab_label(r->s, cal_facet_vocab[f],
-						   (int)i)), fe->sel, n, true);
+			write_feed(r, path.ptr, feed_name(r, &name,
+				   vocab_label(r->s, cal_facet_vocab[f],
+					       (int)i)), fe->sel, n);
 			unit_end(r);
 		}
 	buf_free(&path);
@@ -516,8 +556,8 @@ void cal_write_feeds(struct render *r, const struct cal *c)
 			if (feed_has(r, &fe, i))
 				fe.sel[n++] = fe.all[i];
 		cal_feed_path(r, &path, CF__COUNT, -1);
-		write_calendar(r, path.ptr, feed_name(r, &name,
-			       label(r, L_TITLE_CALENDAR)), fe.sel, n, true);
+		write_feed(r, path.ptr, feed_name(r, &name,
+			   label(r, L_TITLE_CALENDAR)), fe.sel, n);
 	}
 	unit_end(r);
 	write_facet_feeds(r, &fe);
@@ -527,8 +567,8 @@ void cal_write_feeds(struct render *r, const struct cal *c)
 		if (unit_begin(r, UNIT_PAGE / 2) && feed_has(r, &fe, i)) {
 			buf_reset(&path);
 			event_file_path(r, &path, c->v[i].ev);
-			write_calendar(r, path.ptr, c->v[i].title, &fe.all[i],
-				       1, false);
+			write_event_file(r, path.ptr, c->v[i].title,
+					 &fe.all[i]);
 		}
 		unit_end(r);
 	}

@@ -52,7 +52,8 @@ struct frame {
 };
 
 struct yparse {
-	struct arena *a;
+	struct arena *a;    /* scalar texts */
+	struct arena *tree; /* nodes, entries, items */
 	struct diag_ctx *d;
 	struct source *src;
 	unsigned base_line; /* file line of the parsed text's first line */
@@ -275,7 +276,7 @@ static bool count_node(struct yparse *p, struct pos pos)
 static struct ynode *new_node(struct yparse *p, enum ynode_kind kind,
 			      struct pos pos)
 {
-	struct ynode *n = arena_alloc(p->a, sizeof(*n));
+	struct ynode *n = arena_alloc(p->tree, sizeof(*n));
 
 	n->kind = kind;
 	n->pos = pos;
@@ -449,7 +450,7 @@ static void finish_map(struct yparse *p, struct frame *f)
 		kept += e[i].value != NULL;
 	if (kept == 0)
 		return;
-	f->node->entries = arena_array(p->a, kept, sizeof(*e));
+	f->node->entries = arena_array(p->tree, kept, sizeof(*e));
 	for (i = 0; i < n; i++)
 		if (e[i].value)
 			f->node->entries[f->node->nentries++] = e[i];
@@ -461,7 +462,7 @@ static void finish_seq(struct yparse *p, struct frame *f)
 
 	if (n == 0)
 		return;
-	f->node->items = arena_array(p->a, n, sizeof(struct ynode *));
+	f->node->items = arena_array(p->tree, n, sizeof(struct ynode *));
 	memcpy(f->node->items, f->tmp.ptr, n * sizeof(struct ynode *));
 	f->node->nitems = n;
 }
@@ -760,11 +761,12 @@ static void parse_text(struct yparse *p, const char *text, size_t len)
 }
 
 static void yparse_init(struct yparse *p, struct arena *a,
-			struct diag_ctx *d, struct source *src,
-			unsigned base_line)
+			struct arena *tree, struct diag_ctx *d,
+			struct source *src, unsigned base_line)
 {
 	memset(p, 0, sizeof(*p));
 	p->a = a;
+	p->tree = tree;
 	p->d = d;
 	p->src = src;
 	p->base_line = base_line;
@@ -819,8 +821,8 @@ static struct ynode *empty_map(struct arena *a)
 	return n;
 }
 
-int fm_parse(struct arena *a, struct diag_ctx *d, struct source *src,
-	     struct frontmatter *fm)
+int fm_parse(struct arena *a, struct arena *tree, struct diag_ctx *d,
+	     struct source *src, struct frontmatter *fm)
 {
 	size_t open_next, close_start, close_next;
 	unsigned close_line;
@@ -845,13 +847,13 @@ int fm_parse(struct arena *a, struct diag_ctx *d, struct source *src,
 	fm->body_line = close_line + 1;
 	fm->body_offset = close_next;
 
-	yparse_init(&p, a, d, src, 2);
+	yparse_init(&p, a, tree, d, src, 2);
 	parse_text(&p, src->text + open_next, close_start - open_next);
 	if (p.broken)
 		return -1;
 	if (!p.root) {
 		/* Empty, or only comments: no keys at all. */
-		fm->root = empty_map(a);
+		fm->root = empty_map(tree);
 	} else if (p.root->kind != Y_MAP) {
 		diag(d, D_NOT_MAPPING, src, p.root->pos,
 		     diag_tr(d, "front matter", "de front matter"));
@@ -868,7 +870,7 @@ int yaml_parse_file(struct arena *a, struct diag_ctx *d, struct source *src,
 	struct yparse p;
 	struct ynode *r;
 
-	yparse_init(&p, a, d, src, 1);
+	yparse_init(&p, a, a, d, src, 1);
 	parse_text(&p, src->text, src->len);
 	r = p.root;
 	/* A lone '---' with nothing after it is an empty file too; an
@@ -878,6 +880,29 @@ int yaml_parse_file(struct arena *a, struct diag_ctx *d, struct source *src,
 		r = NULL;
 	*root = r;
 	return p.failed ? -1 : 0;
+}
+
+struct ynode *ynode_copy(struct arena *a, const struct ynode *n)
+{
+	struct ynode *c = arena_alloc(a, sizeof(*c));
+	size_t i;
+
+	*c = *n;
+	if (n->nitems) {
+		c->items = arena_array(a, n->nitems, sizeof(*c->items));
+		for (i = 0; i < n->nitems; i++)
+			c->items[i] = ynode_copy(a, n->items[i]);
+	}
+	if (n->nentries) {
+		c->entries = arena_array(a, n->nentries, sizeof(*c->entries));
+		for (i = 0; i < n->nentries; i++) {
+			struct ymap_entry *e = &c->entries[i];
+
+			*e = n->entries[i];
+			e->value = ynode_copy(a, e->value);
+		}
+	}
+	return c;
 }
 
 const struct ymap_entry *ynode_entry(const struct ynode *map, const char *key)

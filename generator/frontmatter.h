@@ -67,15 +67,21 @@ struct frontmatter {
 /*
  * Splits src (UTF-8, LF line ends, no BOM: load.c normalised it) into front
  * matter and body and parses the block.  Returns 0 on success, -1 when a
- * diagnostic was reported (fm->root is then NULL or partial).
+ * diagnostic was reported (fm->root is then NULL or partial).  Scalar
+ * texts go to a, the tree (nodes, entries, items) to tree: a record
+ * decoded from the tree keeps slices of the texts, and the tree can go
+ * (a and tree may be the same arena).
  */
-int fm_parse(struct arena *a, struct diag_ctx *d, struct source *src,
-	     struct frontmatter *fm);
+int fm_parse(struct arena *a, struct arena *tree, struct diag_ctx *d,
+	     struct source *src, struct frontmatter *fm);
 
 /* Parses a whole YAML file (site.yaml, objectives.yaml); *root may be any
  * kind; an empty file gives NULL with no diagnostic.  0 or -1 as above. */
 int yaml_parse_file(struct arena *a, struct diag_ctx *d, struct source *src,
 		    struct ynode **root);
+
+/* A copy of the tree n in a; the scalar texts are not copied. */
+struct ynode *ynode_copy(struct arena *a, const struct ynode *n);
 
 /* The value of key in a map, or NULL. */
 struct ynode *ynode_get(const struct ynode *map, const char *key);

@@ -340,8 +340,8 @@ static size_t count_gaps(const struct ical_event *e)
 	return n;
 }
 
-size_t ical_write(struct buf *out, const struct ical_calendar *cal,
-		  const struct ical_event *ev, size_t n)
+size_t ical_write_head(struct buf *out, const struct ical_calendar *cal,
+		       const struct ical_event *ev, size_t n)
 {
 	struct writer w = { out, BUF_INIT };
 	int64_t lo = 0, hi = 0;
@@ -372,17 +372,35 @@ size_t ical_write(struct buf *out, const struct ical_calendar *cal,
 	for (i = 0; i < n; i++) {
 		year_of(&ev[i].start, &lo, &hi, &timed);
 		year_of(&ev[i].end, &lo, &hi, &timed);
+		gaps += count_gaps(&ev[i]);
 	}
 	if (timed)
 		vtimezone(&w, lo - TZ_YEARS_BEFORE, hi);
+	buf_free(&w.line);
+	return gaps;
+}
+
+void ical_write_tail(struct buf *out)
+{
+	struct writer w = { out, BUF_INIT };
+
+	prop_raw(&w, "END", SL("VCALENDAR"));
+	buf_free(&w.line);
+}
+
+size_t ical_write(struct buf *out, const struct ical_calendar *cal,
+		  const struct ical_event *ev, size_t n)
+{
+	struct writer w = { out, BUF_INIT };
+	size_t i, gaps = ical_write_head(out, cal, ev, n);
+
 	for (i = 0; i < n; i++) {
-		gaps += count_gaps(&ev[i]);
 		if (ev[i].text.ptr)
 			buf_putsl(out, ev[i].text);
 		else
 			vevent(&w, &ev[i], cal->dtstamp);
 	}
-	prop_raw(&w, "END", SL("VCALENDAR"));
 	buf_free(&w.line);
+	ical_write_tail(out);
 	return gaps;
 }

@@ -103,6 +103,13 @@ int64_t ical_utc(const struct ical_time *t);
 size_t ical_write(struct buf *out, const struct ical_calendar *cal,
 		  const struct ical_event *ev, size_t n);
 
+/* ical_write() in three parts, for a calendar written as pieces: what
+ * comes before the events (returning the same count), each event's
+ * e->text, then what comes after. */
+size_t ical_write_head(struct buf *out, const struct ical_calendar *cal,
+		       const struct ical_event *ev, size_t n);
+void ical_write_tail(struct buf *out);
+
 /* Appends the VEVENT of e, stamped dtstamp (UTC seconds), exactly as
  * ical_write() would: the bytes for e->text. */
 void ical_vevent(struct buf *out, const struct ical_event *e,

@@ -413,8 +413,12 @@ void ledger_note_file(struct ledger *l, const char *relpath,
 	ledger_url_of(relpath, &url);
 	if (ledger_is_page(relpath))
 		strv_push(&l->pages, url.ptr);
-	if (ends_with(relpath, ".html"))
+	if (ends_with(relpath, ".html")) {
+		if (data == NULL)
+			die("internal error: %s noted without its bytes",
+			    relpath);
 		scan_links(l, url.ptr, data);
+	}
 	buf_free(&url);
 }
 

@@ -51,8 +51,9 @@ struct ledger;
  * ledger (then every other call does nothing). */
 struct ledger *ledger_open(struct render *r);
 
-/* Every file the build writes passes here (emit_file): pages are noted as
- * published, and the links of HTML files as referrers. */
+/* Every file the build writes passes here (emit_file, emit_pieces):
+ * pages are noted as published, and the links of HTML files as
+ * referrers; data may be NULL for a file that is not HTML. */
 void ledger_note_file(struct ledger *l, const char *relpath,
 		      const struct buf *data);
 

@@ -61,8 +61,7 @@ enum dest_class {
 };
 
 struct md_link {
-	cmark_node *node;
-	cmark_node *block;   /* the enclosing paragraph or heading */
+	struct pos block_at; /* the enclosing paragraph or heading */
 	const char *url;     /* destination as cmark decoded it (arena) */
 	enum dest_class cls;
 	struct md_link_ref ref; /* DEST_SITE; slices NUL-terminated (arena) */
@@ -82,15 +81,16 @@ struct anchor_set {
 };
 
 struct md_doc {
-	cmark_node *root;
 	struct arena arena;
 	struct diag_ctx *d;
 	struct source *src;
+	struct slice body;
+	int copts;       /* cmark options, to parse the body again alike */
 	unsigned body_line;
 	size_t body_off, body_end; /* the body's bytes in src->text */
 	bool unsafe_html;
+	struct slice summary; /* the first paragraph's text, or SL_NULL */
 	struct md_heading *headings;
-	cmark_node **heading_nodes; /* parallel to headings */
 	size_t nheadings, headcap;
 	struct md_link *links;
 	size_t nlinks, linkcap;
@@ -346,11 +346,7 @@ static void add_heading(struct md_doc *doc, cmark_node *node)
 		doc->headcap = doc->headcap ? doc->headcap * 2 : 16;
 		doc->headings = xreallocarray(doc->headings, doc->headcap,
 					      sizeof(*doc->headings));
-		doc->heading_nodes = xreallocarray(doc->heading_nodes,
-						   doc->headcap,
-						   sizeof(*doc->heading_nodes));
 	}
-	doc->heading_nodes[doc->nheadings] = node;
 	h = &doc->headings[doc->nheadings++];
 	inline_text(node, &text);
 	h->level = cmark_node_get_heading_level(node);
@@ -466,7 +462,7 @@ static struct pos link_pos(struct md_doc *doc, struct md_link *l)
 		l->src_off = find_definition(doc->src->text, doc->body_off,
 					     doc->body_end, l->url);
 	if (l->src_off == NOT_FOUND)
-		return block_pos(doc, l->block);
+		return l->block_at;
 	return diag_pos_at(doc->src, l->src_off);
 }
 
@@ -577,8 +573,7 @@ static void add_link(struct walk *w, cmark_node *node)
 	}
 	l = &doc->links[doc->nlinks++];
 	memset(l, 0, sizeof(*l));
-	l->node = node;
-	l->block = w->block ? w->block : node;
+	l->block_at = block_pos(doc, w->block ? w->block : node);
 	l->url = arena_strndup(&doc->arena, url ? url : "",
 			       url ? strlen(url) : 0);
 	l->ref.image = cmark_node_get_type(node) == CMARK_NODE_IMAGE;
@@ -605,11 +600,24 @@ static void raw_html(struct walk *w, cmark_node *node, bool inl)
 	diag(doc->d, D_RAW_HTML, doc->src, pos);
 }
 
+/* The first paragraph's text, for md_summary without a tree. */
+static void keep_summary(struct md_doc *doc, cmark_node *para)
+{
+	struct buf text = BUF_INIT;
+
+	inline_text(para, &text);
+	doc->summary = sl_make(arena_strndup(&doc->arena, text.ptr, text.len),
+			       text.len);
+	buf_free(&text);
+}
+
 static void parse_node(struct walk *w, cmark_node *node)
 {
 	switch (cmark_node_get_type(node)) {
 	case CMARK_NODE_PARAGRAPH:
 		enter_block(w, node);
+		if (w->doc->summary.ptr == NULL)
+			keep_summary(w->doc, node);
 		break;
 	case CMARK_NODE_HEADING:
 		enter_block(w, node);
@@ -649,15 +657,43 @@ static void check_fragments(struct md_doc *doc)
 	}
 }
 
-static void attach_records(struct md_doc *doc)
+static cmark_node *parse_body(const struct md_doc *doc)
 {
-	size_t i;
+	return cmark_parse_document(doc->body.ptr ? doc->body.ptr : "",
+				    doc->body.len, doc->copts);
+}
 
-	for (i = 0; i < doc->nheadings; i++)
-		cmark_node_set_user_data(doc->heading_nodes[i],
-					 &doc->headings[i]);
-	for (i = 0; i < doc->nlinks; i++)
-		cmark_node_set_user_data(doc->links[i].node, &doc->links[i]);
+/*
+ * The document's tree, parsed again for one rendering and freed by the
+ * caller.  A big site holds every body for the whole build; keeping every
+ * tree as well took a third of its memory, while parsing each body again
+ * adds about a twentieth to a big build's user time.  The parse is the same, so the tree
+ * is the one md_parse walked: its headings and links, met in the same
+ * order, get their records as user data.
+ */
+static cmark_node *body_tree(const struct md_doc *doc)
+{
+	cmark_node *root = parse_body(doc);
+	cmark_iter *it = cmark_iter_new(root);
+	size_t h = 0, l = 0;
+
+	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+
+		if (cmark_iter_get_event_type(it) != CMARK_EVENT_ENTER)
+			continue;
+		if (t == CMARK_NODE_HEADING && h++ < doc->nheadings)
+			cmark_node_set_user_data(n, &doc->headings[h - 1]);
+		else if ((t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) &&
+			 l++ < doc->nlinks)
+			cmark_node_set_user_data(n, &doc->links[l - 1]);
+	}
+	cmark_iter_free(it);
+	if (h != doc->nheadings || l != doc->nlinks)
+		die("internal error: %s parsed differently the second time",
+		    doc->src->path);
+	return root;
 }
 
 static void reserve_ids(struct md_doc *doc, const struct md_options *o)
@@ -681,30 +717,31 @@ struct md_doc *md_parse(struct diag_ctx *d, struct source *src,
 	static const struct md_options defaults = { 0 };
 	struct md_doc *doc = xcalloc(1, sizeof(*doc));
 	struct walk w = { doc, NULL, 0, 0, 0, NULL };
+	cmark_node *root;
 	cmark_iter *it;
-	int copts = CMARK_OPT_VALIDATE_UTF8;
 
 	if (!opts)
 		opts = &defaults;
+	doc->copts = CMARK_OPT_VALIDATE_UTF8;
 	if (!opts->straight_quotes)
-		copts |= CMARK_OPT_SMART;
+		doc->copts |= CMARK_OPT_SMART;
 	doc->d = d;
 	doc->src = src;
+	doc->body = body;
 	doc->body_line = body_line ? body_line : 1;
 	doc->body_off = diag_line_offset(src, doc->body_line);
 	doc->body_end = clamp(doc->body_off + body.len, doc->body_off,
 			      src->len);
 	doc->unsafe_html = opts->unsafe_html;
 	reserve_ids(doc, opts);
-	doc->root = cmark_parse_document(body.ptr ? body.ptr : "", body.len,
-					 copts);
-	it = cmark_iter_new(doc->root);
+	root = parse_body(doc);
+	it = cmark_iter_new(root);
 	while (cmark_iter_next(it) != CMARK_EVENT_DONE)
 		if (cmark_iter_get_event_type(it) == CMARK_EVENT_ENTER)
 			parse_node(&w, cmark_iter_get_node(it));
 	cmark_iter_free(it);
+	cmark_node_free(root);
 	check_fragments(doc);
-	attach_records(doc);
 	return doc;
 }
 
@@ -712,10 +749,8 @@ void md_free(struct md_doc *doc)
 {
 	if (!doc)
 		return;
-	cmark_node_free(doc->root);
 	arena_free(&doc->arena);
 	free(doc->headings);
-	free(doc->heading_nodes);
 	free(doc->links);
 	free(doc->anchors.slot);
 	free(doc);
@@ -1103,16 +1138,19 @@ void md_render(struct md_doc *doc, const struct md_resolver *r,
 	struct buf urls = BUF_INIT;
 	struct html h = { doc, out, out->len, NULL, &urls, NULL };
 	struct resolved *res;
+	cmark_node *root;
 	cmark_event_type ev;
 	size_t nbad;
 
 	res = resolve_all(doc, r, &urls, &nbad);
 	h.res = res;
-	h.it = cmark_iter_new(doc->root);
+	root = body_tree(doc);
+	h.it = cmark_iter_new(root);
 	while ((ev = cmark_iter_next(h.it)) != CMARK_EVENT_DONE)
 		html_node(&h, cmark_iter_get_node(h.it),
 			  ev == CMARK_EVENT_ENTER);
 	cmark_iter_free(h.it);
+	cmark_node_free(root);
 	free(res);
 	buf_free(&urls);
 }
@@ -1437,6 +1475,7 @@ void md_plain_text(struct md_doc *doc, const struct md_resolver *r,
 	struct buf urls = BUF_INIT;
 	struct plain p;
 	struct resolved *res;
+	cmark_node *root;
 	cmark_event_type ev;
 	size_t nbad;
 
@@ -1448,11 +1487,13 @@ void md_plain_text(struct md_doc *doc, const struct md_resolver *r,
 	p.urls = &urls;
 	buf_init(&p.first, 0);
 	buf_init(&p.cont, 0);
-	p.it = cmark_iter_new(doc->root);
+	root = body_tree(doc);
+	p.it = cmark_iter_new(root);
 	while ((ev = cmark_iter_next(p.it)) != CMARK_EVENT_DONE)
 		plain_node(&p, cmark_iter_get_node(p.it),
 			   ev == CMARK_EVENT_ENTER);
 	cmark_iter_free(p.it);
+	cmark_node_free(root);
 	buf_free(&p.first);
 	buf_free(&p.cont);
 	free(p.frames);
@@ -1462,77 +1503,8 @@ void md_plain_text(struct md_doc *doc, const struct md_resolver *r,
 
 bool md_summary(const struct md_doc *doc, struct buf *out)
 {
-	cmark_iter *it = cmark_iter_new(doc->root);
-	bool found = false;
-
-	while (!found && cmark_iter_next(it) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-
-		if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH) {
-			inline_text(n, out);
-			found = true;
-		}
-	}
-	cmark_iter_free(it);
-	return found;
-}
-
-/* --- phrases ------------------------------------------------------------ */
-
-struct phrase_search {
-	const char *const *phrases;
-	size_t nphrases;
-	void (*hit)(void *ctx, size_t i, struct pos pos);
-	void *ctx;
-};
-
-static size_t phrases_in_block(const struct md_doc *doc, cmark_node *block,
-			       const struct phrase_search *ps)
-{
-	struct buf text = BUF_INIT;
-	size_t lo, hi, i, hits = 0;
-
-	inline_text(block, &text);
-	block_range(doc, block, &lo, &hi);
-	for (i = 0; i < ps->nphrases; i++) {
-		const char *ph = ps->phrases[i];
-		size_t n = strlen(ph), at = 0, cursor = lo, src_at;
-
-		while ((at = find_bytes(text.ptr, at, text.len, ph, n)) !=
-		       NOT_FOUND) {
-			src_at = find_bytes(doc->src->text, cursor, hi, ph, n);
-			if (src_at != NOT_FOUND)
-				cursor = src_at + n;
-			ps->hit(ps->ctx, i,
-				src_at != NOT_FOUND
-					? diag_pos_at(doc->src, src_at)
-					: block_pos(doc, block));
-			hits++;
-			at += n;
-		}
-	}
-	buf_free(&text);
-	return hits;
-}
-
-size_t md_find_phrases(const struct md_doc *doc, const char *const *phrases,
-		       size_t nphrases,
-		       void (*hit)(void *ctx, size_t i, struct pos pos),
-		       void *ctx)
-{
-	struct phrase_search ps = { phrases, nphrases, hit, ctx };
-	cmark_iter *it = cmark_iter_new(doc->root);
-	cmark_event_type ev;
-	size_t hits = 0;
-
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		cmark_node_type t = cmark_node_get_type(n);
-
-		if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_PARAGRAPH ||
-						t == CMARK_NODE_HEADING))
-			hits += phrases_in_block(doc, n, &ps);
-	}
-	cmark_iter_free(it);
-	return hits;
+	if (doc->summary.ptr == NULL)
+		return false;
+	buf_putsl(out, doc->summary);
+	return true;
 }

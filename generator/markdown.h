@@ -9,6 +9,9 @@
  *     reports what can be judged from the body alone: raw HTML, unsafe and
  *     unknown link schemes, links to missing anchors of the same page.
  *     md_headings() then tells the model each page's anchors and sections.
+ *     The tree is not kept: a document holds its headings, its links and
+ *     its summary, and md_render() and md_plain_text() parse the body
+ *     again (the body's text must outlive the document).
  *  2. md_check_links() or md_render() ask the caller's resolver about every
  *     link into the site (event:, action:, partner:, service:, newsletter:,
  *     page:, and plain relative paths) and report those that lead nowhere.
@@ -173,19 +176,8 @@ void md_plain_text(struct md_doc *doc, const struct md_resolver *r,
  * one line, link texts without URLs.  Returns false if there is none. */
 bool md_summary(const struct md_doc *doc, struct buf *out);
 
-/*
- * Calls hit(ctx, i, pos) for every occurrence of phrases[i] in the text of
- * a paragraph or heading (soft line breaks read as spaces), pos being where
- * it starts in the whole file (or its block's start when the phrase runs
- * over a line end in the source).  Used for the Word template's prompts;
- * the caller reports D_TEMPLATE_PROMPT.  Returns the number of hits.
- */
-size_t md_find_phrases(const struct md_doc *doc, const char *const *phrases,
-		       size_t nphrases,
-		       void (*hit)(void *ctx, size_t i, struct pos pos),
-		       void *ctx);
-
-/* The prompts of the Flemish action plan's Word template. */
+/* The prompts of the Flemish action plan's Word template (the model
+ * looks for them in the whole file, front matter and body). */
 extern const char *const md_template_prompts[];
 extern const size_t md_ntemplate_prompts;
 

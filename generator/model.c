@@ -449,8 +449,14 @@ static void decode_objectives(struct build *b)
 
 /* ---- content files ---- */
 
+/*
+ * The front matter tree is only read while the record is decoded: the
+ * record keeps slices of the texts (in the build's arena) and tree is
+ * reset for the next file, but for extra:, which is copied.  On a big
+ * site the trees would otherwise be a sixth of the build's memory.
+ */
 static struct item *decode_item(struct build *b, enum kind k,
-				const struct loaded *f)
+				const struct loaded *f, struct arena *tree)
 {
 	const struct schema *sc = schema_kinds[k];
 	struct vctx v = vctx_for(b, f->src);
@@ -463,7 +469,8 @@ static struct item *decode_item(struct build *b, enum kind k,
 	it->src = f->src;
 	/* A file that cannot be read or parsed stays in the table, marked
 	 * broken, so that references to it are not reported as well. */
-	if (f->src == NULL || fm_parse(&b->arena, &b->diag, f->src, &fm) != 0 ||
+	if (f->src == NULL ||
+	    fm_parse(&b->arena, tree, &b->diag, f->src, &fm) != 0 ||
 	    !fm.root) {
 		it->broken = true;
 		return it;
@@ -472,11 +479,14 @@ static struct item *decode_item(struct build *b, enum kind k,
 	it->body_line = fm.body_line;
 	it->body_offset = fm.body_offset;
 	validate_record(&v, sc, fm.root, it);
+	if (it->extra)
+		it->extra = ynode_copy(&b->arena, it->extra);
 	return it;
 }
 
 static void decode_items(struct build *b)
 {
+	struct arena tree = ARENA_INIT;
 	int k;
 	size_t i;
 
@@ -486,13 +496,16 @@ static void decode_items(struct build *b)
 
 		t->v = arena_array(&b->arena, lk->n + 1, sizeof(*t->v));
 		for (i = 0; i < lk->n; i++) {
-			struct item *it = decode_item(b, (enum kind)k, &lk->v[i]);
+			struct item *it = decode_item(b, (enum kind)k,
+						      &lk->v[i], &tree);
 
 			if (it)
 				t->v[t->n++] = it;
+			arena_reset(&tree);
 		}
 		qsort(t->v, t->n, sizeof(*t->v), cmp_item);
 	}
+	arena_free(&tree);
 }
 
 /* ---- references ---- */

@@ -714,6 +714,23 @@ void unit_end(struct render *r)
 	seq_region(r, 2 * r->units.next);
 }
 
+/*
+ * A file written outside a unit is a unit of its own: file_begin()
+ * opens one when needed and says whether this worker writes the file;
+ * file_end() closes what file_begin() opened.
+ */
+static bool file_begin(struct render *r, bool *opened)
+{
+	*opened = !r->units.in_unit;
+	return *opened ? unit_begin(r, 1) : r->units.mine;
+}
+
+static void file_end(struct render *r, bool opened)
+{
+	if (opened)
+		unit_end(r);
+}
+
 static void put_file(struct render *r, const char *path,
 		     const struct buf *data)
 {
@@ -724,14 +741,24 @@ static void put_file(struct render *r, const char *path,
 
 void emit_file(struct render *r, const char *path, const struct buf *data)
 {
-	if (r->units.in_unit) {
-		if (r->units.mine)
-			put_file(r, path, data);
-	} else {
-		if (unit_begin(r, 1))
-			put_file(r, path, data);
-		unit_end(r);
+	bool opened;
+
+	if (file_begin(r, &opened))
+		put_file(r, path, data);
+	file_end(r, opened);
+}
+
+void emit_pieces(struct render *r, const char *path, const struct slice *v,
+		 size_t n)
+{
+	bool opened;
+
+	if (file_begin(r, &opened)) {
+		if (r->writing)
+			out_write_pieces(&r->out, path, v, n);
+		ledger_note_file(r->ledger, path, NULL);
 	}
+	file_end(r, opened);
 }
 
 void sitemap_add(struct render *r, const char *path)
@@ -804,14 +831,11 @@ static void page_in_unit(struct render *r, const char *tpl, const char *path,
 void emit_page(struct render *r, const char *tpl, const char *path,
 	       struct tv *page, bool in_sitemap)
 {
-	if (r->units.in_unit) {
-		if (r->units.mine)
-			page_in_unit(r, tpl, path, page, in_sitemap);
-	} else {
-		if (unit_begin(r, 1))
-			page_in_unit(r, tpl, path, page, in_sitemap);
-		unit_end(r);
-	}
+	bool opened;
+
+	if (file_begin(r, &opened))
+		page_in_unit(r, tpl, path, page, in_sitemap);
+	file_end(r, opened);
 	/* Reset, not freed: the next page reuses the block. */
 	arena_reset(&r->pa);
 }

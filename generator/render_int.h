@@ -47,8 +47,8 @@ enum { TPL_DIRS = 4 };
  * declare; ties to the lowest number), so every worker knows, without
  * asking, which units are its own.  A renderer brackets a page's work
  * with unit_begin()/unit_end() and skips it when unit_begin() says the
- * page is another worker's; emit_page() and emit_file() outside such a
- * bracket are a unit of weight 1 each.
+ * page is another worker's; emit_page(), emit_file() and emit_pieces()
+ * outside such a bracket are a unit of weight 1 each.
  */
 enum {
 	RENDER_WORKERS_MAX = 8,
@@ -171,6 +171,10 @@ void render_join(struct render *r, struct render_team *team);
 void emit_page(struct render *r, const char *tpl, const char *dir,
 	       struct tv *page, bool in_sitemap);
 void emit_file(struct render *r, const char *path, const struct buf *data);
+/* The same for a file made of n pieces (see out_write_pieces); it must
+ * not be HTML, whose links the ledger reads. */
+void emit_pieces(struct render *r, const char *path, const struct slice *v,
+		 size_t n);
 /* Adds a page path to sitemap.xml (emit_page does for its pages). */
 void sitemap_add(struct render *r, const char *path);
 

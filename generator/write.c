@@ -61,11 +61,22 @@ static const char marker_text[] =
 	"do not edit it by hand.\n";
 
 /* The bytes of one file: in memory (out_write) or in a file (out_copy). */
+/* Bytes to write: in memory, in pieces in memory, or a file's. */
 struct payload {
 	const unsigned char *mem;
 	int fd;
 	off_t size;
 	const char *srcpath;
+	struct pieces *pieces;
+};
+
+/* A file given as pieces (out_write_pieces), read front to back; the
+ * cursor makes each step constant time. */
+struct pieces {
+	const struct slice *v;
+	size_t n;
+	size_t i;  /* the piece at... */
+	off_t at;  /* ...this offset of the file */
 };
 
 /* What the old tree holds where a file is being written. */
@@ -202,10 +213,34 @@ static ssize_t read_full(int fd, unsigned char *buf, size_t n, off_t off,
 
 /* Up to n bytes of p at off, pointed to in memory or read into buf.
  * Returns their count, 0 at the end, -1 on a read error. */
+static ssize_t piece_at(struct pieces *q, off_t off, size_t n,
+			const unsigned char **out)
+{
+	size_t within;
+
+	if (off < q->at) {
+		q->i = 0;
+		q->at = 0;
+	}
+	while (q->i < q->n && off >= q->at + (off_t)q->v[q->i].len) {
+		q->at += (off_t)q->v[q->i].len;
+		q->i++;
+	}
+	if (q->i == q->n)
+		return 0;
+	within = (size_t)(off - q->at);
+	if (n > q->v[q->i].len - within)
+		n = q->v[q->i].len - within;
+	*out = (const unsigned char *)q->v[q->i].ptr + within;
+	return (ssize_t)n;
+}
+
 static ssize_t payload_at(const struct payload *p, off_t off,
 			  unsigned char *buf, size_t n,
 			  const unsigned char **out)
 {
+	if (p->pieces)
+		return piece_at(p->pieces, off, n, out);
 	if (p->mem) {
 		off_t left = p->size - off;
 
@@ -718,7 +753,7 @@ static void need_open(const struct out_tree *t, const char *fn)
 int out_write(struct out_tree *t, const char *relpath, const void *data,
 	      size_t len)
 {
-	struct payload p = { data, -1, (off_t)len, NULL };
+	struct payload p = { data, -1, (off_t)len, NULL, NULL };
 
 	need_open(t, "out_write");
 	if (!valid_relpath(relpath))
@@ -726,6 +761,24 @@ int out_write(struct out_tree *t, const char *relpath, const void *data,
 	if (len > 0 && data == NULL)
 		die("out_write: no bytes for '%s'", relpath);
 	p.mem = len ? data : (const unsigned char *)"";
+	return put(t, relpath, &p, true);
+}
+
+int out_write_pieces(struct out_tree *t, const char *relpath,
+		     const struct slice *v, size_t n)
+{
+	struct pieces q = { v, n, 0, 0 };
+	struct payload p = { NULL, -1, 0, NULL, &q };
+	size_t i;
+
+	need_open(t, "out_write_pieces");
+	if (!valid_relpath(relpath))
+		return report_path(t, D_OUT_ESCAPE, relpath);
+	for (i = 0; i < n; i++) {
+		if (v[i].len > 0 && v[i].ptr == NULL)
+			die("out_write_pieces: no bytes for '%s'", relpath);
+		p.size += (off_t)v[i].len;
+	}
 	return put(t, relpath, &p, true);
 }
 
@@ -740,7 +793,7 @@ static int read_error(struct out_tree *t, const char *srcpath,
 
 int out_copy(struct out_tree *t, const char *relpath, const char *srcpath)
 {
-	struct payload p = { NULL, -1, 0, srcpath };
+	struct payload p = { NULL, -1, 0, srcpath, NULL };
 	struct stat st;
 	int r;
 
@@ -1338,7 +1391,8 @@ int out_open(struct out_tree *t, const char *outdir, const char *protect,
 	     struct diag_ctx *d)
 {
 	struct payload marker = { (const unsigned char *)marker_text, -1,
-				  (off_t)(sizeof(marker_text) - 1), NULL };
+				  (off_t)(sizeof(marker_text) - 1), NULL,
+				  NULL };
 
 	memset(t, 0, sizeof(*t));
 	t->d = d;

@@ -157,6 +157,13 @@ int out_open(struct out_tree *t, const char *outdir, const char *protect,
 int out_write(struct out_tree *t, const char *relpath, const void *data,
 	      size_t len);
 
+/* The same for a file given as n pieces, written one after the other
+ * (v[i].ptr may be NULL when v[i].len is 0): a big file made of parts
+ * kept elsewhere, such as a calendar feed of events, is never copied
+ * into one buffer. */
+int out_write_pieces(struct out_tree *t, const char *relpath,
+		     const struct slice *v, size_t n);
+
 /* The same for a static file srcpath (must be a regular file), compared
  * and copied in chunks; a read error on it is a D_IO on srcpath. */
 int out_copy(struct out_tree *t, const char *relpath, const char *srcpath);

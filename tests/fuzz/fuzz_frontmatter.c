@@ -84,7 +84,7 @@ static void as_content_file(const char *text, size_t len)
 	diag_init(&d);
 	memset(&fm, 0, sizeof(fm));
 	src = diag_source(&d, "events/fuzz.md", text, len);
-	if (fm_parse(&a, &d, src, &fm) == 0) {
+	if (fm_parse(&a, &a, &d, src, &fm) == 0) {
 		FUZZ_ASSERT(fm.root != NULL && fm.root->kind == Y_MAP);
 		FUZZ_ASSERT(fm.body_offset <= len);
 		FUZZ_ASSERT(fm.body.ptr == text + fm.body_offset);

@@ -57,7 +57,7 @@ static void start(struct run *r, const char *text, size_t len)
 static void fm(struct run *r, const char *text)
 {
 	start(r, text, strlen(text));
-	r->rc = fm_parse(&r->a, &r->d, r->src, &r->fm);
+	r->rc = fm_parse(&r->a, &r->a, &r->d, r->src, &r->fm);
 	render(r);
 }
 
@@ -781,6 +781,50 @@ static void test_helpers(void)
 	finish(&r);
 }
 
+/* Texts in one arena, the tree in another: once the tree's arena is
+ * gone, the texts (and a copy of a subtree) are still there.  Under the
+ * sanitizer build a text left in the tree's arena is a use after free. */
+static void test_split_arenas(void)
+{
+	static const char text[] =
+		"---\ntitle: \"Dag \\u00e9\\u00e9n\"\n"
+		"extra: {kleur: groen, tags: [a, b]}\n---\nBody\n";
+	struct arena texts = ARENA_INIT, tree = ARENA_INIT;
+	struct diag_ctx d;
+	struct source *src;
+	struct frontmatter f;
+	const struct ynode *title, *extra, *copy = NULL;
+	int rc;
+
+	diag_init(&d);
+	src = diag_source(&d, "t.md", text, strlen(text));
+	rc = fm_parse(&texts, &tree, &d, src, &f);
+	CHECK_INT(rc, 0, "split arenas: parsed");
+	title = ynode_get(f.root, "title");
+	extra = ynode_get(f.root, "extra");
+	CHECK(title && extra, "split arenas: title and extra found");
+	if (title && extra) {
+		struct slice t = title->text;
+
+		copy = ynode_copy(&texts, extra);
+		arena_free(&tree);
+		CHECK_STR(t.ptr, "Dag \xc3\xa9\xc3\xa9n",
+			  "the decoded text outlives the tree");
+		CHECK_INT(copy->kind, Y_MAP, "the copy is a map");
+		CHECK_INT(copy->nentries, 2, "with both keys");
+		CHECK_STR(ynode_get(copy, "kleur")->text.ptr, "groen",
+			  "a scalar of the copy");
+		CHECK_INT(ynode_get(copy, "tags")->nitems, 2,
+			  "a list of the copy");
+		CHECK_STR(ynode_get(copy, "tags")->items[1]->text.ptr, "b",
+			  "an item of the copied list");
+		CHECK(copy != extra, "a new node, not the old one");
+	}
+	arena_free(&tree);
+	arena_free(&texts);
+	diag_free(&d);
+}
+
 int main(void)
 {
 	test_missing();
@@ -798,5 +842,6 @@ int main(void)
 	test_styles();
 	test_yaml_file();
 	test_helpers();
+	test_split_arenas();
 	return check_done();
 }

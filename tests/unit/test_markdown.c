@@ -809,42 +809,6 @@ struct hits {
 	struct buf log;
 };
 
-static void on_hit(void *ctx, size_t i, struct pos pos)
-{
-	struct hits *h = ctx;
-
-	buf_printf(&h->log, "%zu@%u:%u;", i, pos.line, pos.col);
-}
-
-static void test_template_prompts(void)
-{
-	static const char file[] =
-		"---\ntitle: x\n---\n"
-		"## Wat?\n"
-		"Klik of tik om tekst in te voeren.\n"
-		"\n"
-		"- Rol: *Kies een item.*\n"
-		"- Datum: Klik of tik om een datum in te voeren. En\n"
-		"  nog eens: Klik of tik om een datum in te voeren.\n"
-		"\n"
-		"Klik of tik om\n"
-		"tekst in te voeren.\n";
-	struct hits h;
-	struct fx f;
-	size_t n;
-
-	buf_init(&h.log, 0);
-	fx_open(&f, file, 4, NULL);
-	n = md_find_phrases(f.doc, md_template_prompts, md_ntemplate_prompts,
-			    on_hit, &h);
-	CHECK_INT(n, 5, "five prompts left");
-	CHECK_STR(h.log.ptr,
-		  "0@5:1;2@7:9;1@8:10;1@9:13;0@11:1;",
-		  "each prompt with its position (a split one at its block)");
-	buf_free(&h.log);
-	fx_close(&f);
-}
-
 static void test_empty_body(void)
 {
 	struct fx f;
@@ -883,7 +847,6 @@ int main(void)
 	test_plain_text();
 	test_plain_lists();
 	test_summary();
-	test_template_prompts();
 	test_empty_body();
 	return check_done();
 }

@@ -59,7 +59,7 @@ static void check_kind(enum kind k, int64_t day)
 	src = diag_source(&d, "new.md", text.ptr, text.len);
 	snprintf(what, sizeof(what), "%s: the front matter parses with no "
 		 "diagnostic", kind_names[k]);
-	CHECK(fm_parse(&a, &d, src, &fm) == 0 && d.n == 0 && fm.root, what);
+	CHECK(fm_parse(&a, &a, &d, src, &fm) == 0 && d.n == 0 && fm.root, what);
 	for (f = schema_kinds[k]->fields; f->key; f++) {
 		if (has_key(text.ptr, f->key))
 			continue;

@@ -814,6 +814,80 @@ static void test_copy(const char *base)
 	diag_free(&d);
 }
 
+/* bytes cut into pieces at the given lengths (0: an empty piece, its
+ * pointer NULL), the rest as the last piece; returns the count. */
+static size_t cut(const char *bytes, size_t n, const size_t *lens,
+		  size_t nlens, struct slice *v)
+{
+	size_t i, at = 0;
+
+	for (i = 0; i < nlens; i++) {
+		v[i] = lens[i] ? sl_make(bytes + at, lens[i]) : SL_NULL;
+		at += lens[i];
+	}
+	v[i] = sl_make(bytes + at, n - at);
+	return i + 1;
+}
+
+static void test_pieces(const char *base)
+{
+	/* Pieces across the 64 KiB chunks, empty ones among them. */
+	static const size_t cut1[] = { 0, 10, 70000, 0, 0, 1, 65536, 3 };
+	static const size_t cut2[] = { 100000, 99999 };
+	char *out = cat(base, "piecesout"), *got;
+	size_t i, n = 200000, nv;
+	char *bytes = xmalloc(n + 1);
+	struct slice v[16];
+	struct out_stats st;
+	struct diag_ctx d;
+	struct out_tree t;
+	struct stat a, b;
+
+	for (i = 0; i < n; i++)
+		bytes[i] = (char)('a' + (i * 7 + i / 1000) % 26);
+	bytes[n] = '\0';
+	diag_init(&d);
+	for (i = 0; i < 4; i++) {
+		if (i == 2)
+			bytes[150000] = '!'; /* in the piece after 65536 */
+		nv = i == 3 ? cut(bytes, n, cut2, 2, v)
+			    : cut(bytes, n, cut1, 8, v);
+		out_open(&t, out, NULL, &d);
+		CHECK_INT(out_write_pieces(&t, "kalender.ics", v, nv), 0,
+			  "out_write_pieces");
+		CHECK_INT(out_commit(&t, &st), 0, "pieces build commits");
+		b = stat_in(out, "kalender.ics");
+		if (i == 0)
+			a = b;
+		if (i == 1)
+			CHECK(a.st_ino == b.st_ino && same_stamp(&a, &b),
+			      "pieces: a kept file keeps inode and mtime");
+		CHECK_INT(st.written, i == 0 || i == 2,
+			  i == 0 ? "pieces: a new file is written" :
+			  i == 1 ? "pieces: unchanged bytes are kept" :
+			  i == 2 ? "pieces: one changed byte is seen" :
+				   "pieces: cut elsewhere, same bytes, kept");
+	}
+	got = cat(out, "kalender.ics");
+	{
+		char *text = get_file(got);
+
+		CHECK(text && strcmp(text, bytes) == 0,
+		      "the file holds the pieces one after the other");
+		free(text);
+	}
+	out_open(&t, out, NULL, &d);
+	CHECK_INT(out_write_pieces(&t, "../x.ics", v, nv), -1,
+		  "a path outside the tree is refused");
+	CHECK_INT(out_write_pieces(&t, "leeg.ics", v, 0), 0,
+		  "no pieces make an empty file");
+	out_abort(&t);
+	free(got);
+	free(bytes);
+	free(out);
+	diag_free(&d);
+}
+
 static void test_rename_fallback(const char *base, const char *out)
 {
 	struct out_stats st;
@@ -1014,6 +1088,7 @@ int main(void)
 	test_symlinks(base, out);
 	test_leftovers(base, out);
 	test_copy(base);
+	test_pieces(base);
 	test_rename_fallback(base, out);
 	test_spare_links(base);
 	test_spare_junk(base);
