@@ -88,8 +88,6 @@ extern const char *const cal_facet_dir[CF__COUNT];
 
 /* The page of an entry: the event's, or the fiche of a milestone. */
 const char *cal_entry_url(struct render *r, const struct cal_entry *e);
-/* "https://host/path" + a site path that starts with the base path. */
-void cal_absolute(struct render *r, struct buf *b, const char *site_url);
 
 /* ---- calendar_export.c ---- */
 

@@ -263,7 +263,7 @@ static void description_text(struct render *r, struct buf *b,
 	paragraph(b, &t);
 	buf_reset(&t);
 	buf_puts(&t, "Meer info: ");
-	cal_absolute(r, &t, page);
+	abs_site_url(r, &t, page);
 	paragraph(b, &t);
 	buf_free(&t);
 }
@@ -358,7 +358,7 @@ static bool ical_event_of(struct render *r, const struct cal_entry *e,
 		location_text(r, &b, e->ev);
 	out->location = keep(r, &b);
 	buf_reset(&b);
-	cal_absolute(r, &b, page);
+	abs_site_url(r, &b, page);
 	out->url = keep(r, &b);
 	categories(r, e, out);
 	if (e->status == ES_CANCELLED || e->status == ES_POSTPONED)
@@ -381,9 +381,7 @@ bool cal_ical_event(struct render *r, const struct cal_entry *e,
 static void feed_header(struct render *r, struct ical_calendar *cal,
 			const char *path, struct buf *url, struct buf *desc)
 {
-	buf_putsl(url, r->base_url);
-	buf_putc(url, '/');
-	buf_puts(url, path);
+	abs_url(r, url, sl_cstr(path));
 	buf_printf(desc, "Activiteiten van %.*s: %.*s",
 		   SL_FMT(r->s->cfg.zone.name.s), SL_FMT(cal->name));
 	cal->description = buf_slice(desc);
@@ -608,35 +606,13 @@ static void query(struct buf *b, const char *key, struct slice v)
 	}
 }
 
-static void utc_stamp(struct buf *b, const struct ical_time *t, bool dashes)
-{
-	int64_t utc = ical_utc(t), secs;
-	int64_t y;
-	int m, d;
-
-	civil_from_days(civil_floor_div(utc, CIVIL_SECONDS_PER_DAY), &y, &m, &d);
-	secs = civil_floor_mod(utc, CIVIL_SECONDS_PER_DAY);
-	buf_printf(b, dashes ? "%04lld-%02d-%02dT%02d:%02d:%02dZ" :
-		   "%04lld%02d%02dT%02d%02d%02dZ", (long long)y, m, d,
-		   (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
-}
-
-static void day_stamp(struct buf *b, int64_t day, bool dashes)
-{
-	int64_t y;
-	int m, d;
-
-	civil_from_days(day, &y, &m, &d);
-	buf_printf(b, dashes ? "%04lld-%02d-%02d" : "%04lld%02d%02d",
-		   (long long)y, m, d);
-}
-
-static void stamp(struct buf *b, const struct ical_time *t, bool dashes)
+/* A DTSTART or DTEND as the links want it: a day, or the UTC instant. */
+static void stamp(struct buf *b, const struct ical_time *t, enum civil_iso form)
 {
 	if (t->all_day)
-		day_stamp(b, t->day, dashes);
+		civil_put_date(b, t->day, form);
 	else
-		utc_stamp(b, t, dashes);
+		civil_put_utc(b, ical_utc(t), form);
 }
 
 /* A short text for the links: the first paragraph and the page. */
@@ -645,7 +621,7 @@ static void link_details(struct render *r, struct buf *b,
 {
 	if (e->ev && e->ev->it.doc && md_summary(e->ev->it.doc, b))
 		buf_puts(b, "\n\n");
-	cal_absolute(r, b, page);
+	abs_site_url(r, b, page);
 }
 
 static void put_links(struct render *r, struct tv *m, const struct ical_event *ev,
@@ -656,9 +632,9 @@ static void put_links(struct render *r, struct tv *m, const struct ical_event *e
 
 	buf_puts(&u, google_base);
 	query(&u, "text", ev->summary);
-	stamp(&t, &ev->start, false);
+	stamp(&t, &ev->start, CIVIL_ISO_BASIC);
 	buf_putc(&t, '/');
-	stamp(&t, end, false);
+	stamp(&t, end, CIVIL_ISO_BASIC);
 	query(&u, "dates", buf_slice(&t));
 	query(&u, "details", details);
 	if (ev->location.len)
@@ -669,10 +645,10 @@ static void put_links(struct render *r, struct tv *m, const struct ical_event *e
 	buf_puts(&u, outlook_base);
 	query(&u, "subject", ev->summary);
 	buf_reset(&t);
-	stamp(&t, &ev->start, true);
+	stamp(&t, &ev->start, CIVIL_ISO_EXTENDED);
 	query(&u, "startdt", buf_slice(&t));
 	buf_reset(&t);
-	stamp(&t, end, true);
+	stamp(&t, end, CIVIL_ISO_EXTENDED);
 	query(&u, "enddt", buf_slice(&t));
 	if (ev->start.all_day)
 		query(&u, "allday", SL("true"));
@@ -694,40 +670,11 @@ static void json_key(struct buf *b, const char *key, struct slice v)
 	json_put_string(b, v);
 }
 
-/* ISO 8601 of a point, as precise as it is: a moment with its offset,
- * a day, a month or a year; nothing for quarters and seasons. */
-static bool iso_point(struct buf *b, const struct fd_point *p)
-{
-	struct ical_time t = { true, false, p->first_day, p->first_minute };
-	int off;
-
-	switch (p->prec) {
-	case FD_MOMENT:
-		off = (int)(p->first_day * CIVIL_SECONDS_PER_DAY +
-			    p->first_minute * 60 - ical_utc(&t));
-		day_stamp(b, p->first_day, true);
-		buf_printf(b, "T%02d:%02d:00+%02d:%02d", p->first_minute / 60,
-			   p->first_minute % 60, off / 3600, off / 60 % 60);
-		return true;
-	case FD_DAY:
-		day_stamp(b, p->first_day, true);
-		return true;
-	case FD_MONTH:
-		buf_printf(b, "%04d-%02d", p->year, p->month);
-		return true;
-	case FD_YEAR:
-		buf_printf(b, "%04d", p->year);
-		return true;
-	default:
-		return false;
-	}
-}
-
 static void json_date(struct buf *b, const char *key, const struct fd_point *p)
 {
 	struct buf t = BUF_INIT;
 
-	if (iso_point(&t, p))
+	if (fuzzydate_put_iso(&t, p, CIVIL_HH_MM_SS))
 		json_key(b, key, buf_slice(&t));
 	buf_free(&t);
 }
@@ -740,10 +687,10 @@ static void json_organizer(struct render *r, struct buf *b,
 	buf_puts(b, "{\"@type\":\"Organization\",\"name\":");
 	json_put_string(b, partner_name(r, ref));
 	if (ref->index == REF_ZONE) {
-		buf_putsl(&u, r->base_url);
-		buf_putc(&u, '/');
+		abs_url(r, &u, SL(""));
 	} else if (r->s->kinds[K_PARTNER].v[ref->index]->published) {
-		cal_absolute(r, &u, item_url(r, r->s->kinds[K_PARTNER].v[ref->index]));
+		abs_site_url(r, &u, item_url(r,
+			     r->s->kinds[K_PARTNER].v[ref->index]));
 	}
 	json_key(b, "url", buf_slice(&u));
 	buf_putc(b, '}');
@@ -836,7 +783,7 @@ static void json_place(struct render *r, struct buf *b, const struct event *e)
 	if (sv && sv->it.published) {
 		struct buf u = BUF_INIT;
 
-		cal_absolute(r, &u, item_url(r, &sv->it));
+		abs_site_url(r, &u, item_url(r, &sv->it));
 		json_key(b, "url", buf_slice(&u));
 		buf_free(&u);
 	}
@@ -878,7 +825,7 @@ static void json_ld(struct render *r, struct buf *b, const struct cal_entry *ce,
 
 	buf_puts(b, "{\"@context\":\"https://schema.org\",\"@type\":\"Event\"");
 	json_key(b, "name", e->title.s);
-	cal_absolute(r, &t, page);
+	abs_site_url(r, &t, page);
 	json_key(b, "url", buf_slice(&t));
 	buf_reset(&t);
 	if (e->it.doc && md_summary(e->it.doc, &t))

@@ -4,7 +4,9 @@
  *
  * Day counts go through "days before year y since year 0", a closed form
  * in floor divisions, so negative years and days need no special case and
- * the inverse is a short search inside one 400-year cycle.
+ * the inverse is a short search inside one 400-year cycle.  The ISO 8601
+ * writers at the end are the only ones in zonesite: every page, feed and
+ * file prints its days and instants through them.
  */
 #include "civil.h"
 
@@ -12,6 +14,9 @@
 
 enum {
 	DAYS_PER_400Y = 146097,
+	SECONDS_PER_MINUTE = 60,
+	MINUTES_PER_HOUR = 60,
+	SECONDS_PER_HOUR = 3600,
 	/* 02:00 local winter time == 01:00 UTC: the hour clocks change. */
 	TRANSITION_UTC_SECONDS = 3600,
 };
@@ -211,4 +216,65 @@ void brussels_transitions(int64_t year, struct tz_transition out[2])
 	summer_bounds(year, &start, &end);
 	out[0] = (struct tz_transition){ start, BRUSSELS_CET, BRUSSELS_CEST };
 	out[1] = (struct tz_transition){ end, BRUSSELS_CEST, BRUSSELS_CET };
+}
+
+/* ---- ISO 8601 text ---- */
+
+void civil_put_date(struct buf *b, int64_t day, enum civil_iso form)
+{
+	int64_t y;
+	int m, d;
+
+	civil_from_days(day, &y, &m, &d);
+	buf_printf(b, form == CIVIL_ISO_BASIC ? "%04lld%02d%02d" :
+		   "%04lld-%02d-%02d", (long long)y, m, d);
+}
+
+/* "T12:30" or "T12:30:00" (basic: "T1230", "T123000") of a second of
+ * the day. */
+static void put_clock(struct buf *b, int64_t secs, enum civil_iso form,
+		      enum civil_clock clock)
+{
+	const char *sep = form == CIVIL_ISO_BASIC ? "" : ":";
+
+	buf_printf(b, "T%02d%s%02d", (int)(secs / SECONDS_PER_HOUR), sep,
+		   (int)(secs / SECONDS_PER_MINUTE % MINUTES_PER_HOUR));
+	if (clock == CIVIL_HH_MM_SS)
+		buf_printf(b, "%s%02d", sep, (int)(secs % SECONDS_PER_MINUTE));
+}
+
+void civil_put_date_time(struct buf *b, int64_t seconds, enum civil_iso form)
+{
+	civil_put_date(b, civil_floor_div(seconds, CIVIL_SECONDS_PER_DAY),
+		       form);
+	put_clock(b, civil_floor_mod(seconds, CIVIL_SECONDS_PER_DAY), form,
+		  CIVIL_HH_MM_SS);
+}
+
+void civil_put_utc(struct buf *b, int64_t utc, enum civil_iso form)
+{
+	civil_put_date_time(b, utc, form);
+	buf_putc(b, 'Z');
+}
+
+void civil_put_offset(struct buf *b, int seconds, enum civil_iso form)
+{
+	int m = (seconds < 0 ? -seconds : seconds) / SECONDS_PER_MINUTE;
+
+	buf_printf(b, form == CIVIL_ISO_BASIC ? "%c%02d%02d" : "%c%02d:%02d",
+		   seconds < 0 ? '-' : '+', m / MINUTES_PER_HOUR,
+		   m % MINUTES_PER_HOUR);
+}
+
+void brussels_put_moment(struct buf *b, int64_t day, int minute,
+			 enum civil_clock clock)
+{
+	int64_t local = day * CIVIL_SECONDS_PER_DAY +
+			(int64_t)minute * SECONDS_PER_MINUTE, utc;
+
+	brussels_to_utc(local, &utc);
+	civil_put_date(b, day, CIVIL_ISO_EXTENDED);
+	put_clock(b, (int64_t)minute * SECONDS_PER_MINUTE, CIVIL_ISO_EXTENDED,
+		  clock);
+	civil_put_offset(b, (int)(local - utc), CIVIL_ISO_EXTENDED);
 }

@@ -12,12 +12,18 @@
  * 1996; dates before 1996 use it too (history is not our business: a
  * zone's calendar lives in the present).  We do not read the system's
  * tz database or TZ, so a build gives the same bytes on every machine.
+ *
+ * The same module writes days and instants as ISO 8601 text, for every
+ * format that carries them (<time>, JSON-LD, Atom, iCalendar, calendar
+ * links), so they all agree on the day and on the offset.
  */
 #ifndef ZS_CIVIL_H
 #define ZS_CIVIL_H
 
 #include <stdbool.h>
 #include <stdint.h>
+
+#include "buf.h"
 
 enum {
 	CIVIL_SECONDS_PER_DAY = 86400,
@@ -78,5 +84,31 @@ int64_t brussels_from_utc(int64_t utc, int *offset);
 int brussels_offset_at(int64_t utc);
 /* The year's two changes: [0] to summer time (March), [1] back (October). */
 void brussels_transitions(int64_t year, struct tz_transition out[2]);
+
+/* ---- ISO 8601 text ---- */
+
+/* The extended form (2025-10-14T12:30:00, +02:00) of RFC 3339, JSON-LD,
+ * Atom and <time>, or the basic one (20251014T123000, +0200) of
+ * iCalendar and Google Calendar's links. */
+enum civil_iso { CIVIL_ISO_EXTENDED, CIVIL_ISO_BASIC };
+/* How much of the clock a Brussels moment shows. */
+enum civil_clock { CIVIL_HH_MM, CIVIL_HH_MM_SS };
+
+/* A day: "2025-10-14" or "20251014". */
+void civil_put_date(struct buf *b, int64_t day, enum civil_iso form);
+/* A count of seconds since 1970-01-01T00:00, UTC or local wall time
+ * alike, without a zone: "2025-10-14T12:30:00" or "20251014T123000". */
+void civil_put_date_time(struct buf *b, int64_t seconds,
+			 enum civil_iso form);
+/* An instant in UTC: the same with "Z". */
+void civil_put_utc(struct buf *b, int64_t utc, enum civil_iso form);
+/* A UTC offset in seconds: "+02:00" or "+0200". */
+void civil_put_offset(struct buf *b, int seconds, enum civil_iso form);
+/* A Brussels wall time (local day, minute of the day) in the extended
+ * form with the offset in force then: "2025-10-14T12:30+02:00", or
+ * "2025-10-14T12:30:00+02:00" (CIVIL_HH_MM_SS, as RFC 3339 wants).  The
+ * offset is that of the instant brussels_to_utc() gives. */
+void brussels_put_moment(struct buf *b, int64_t day, int minute,
+			 enum civil_clock clock);
 
 #endif

@@ -847,3 +847,24 @@ bool fuzzydate_is_time_precise(const struct fuzzydate *d)
 {
 	return endpoints_at_most(d, FD_MOMENT);
 }
+
+bool fuzzydate_put_iso(struct buf *b, const struct fd_point *p,
+		       enum civil_clock clock)
+{
+	switch (p->prec) {
+	case FD_MOMENT:
+		brussels_put_moment(b, p->first_day, p->first_minute, clock);
+		return true;
+	case FD_DAY:
+		civil_put_date(b, p->first_day, CIVIL_ISO_EXTENDED);
+		return true;
+	case FD_MONTH:
+		buf_printf(b, "%04d-%02d", p->year, p->month);
+		return true;
+	case FD_YEAR:
+		buf_printf(b, "%04d", p->year);
+		return true;
+	default:
+		return false;
+	}
+}

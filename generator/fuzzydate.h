@@ -52,6 +52,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "civil.h"
 #include "slice.h"
 
 enum {
@@ -183,5 +184,12 @@ bool fuzzydate_is_past(const struct fuzzydate *start,
 bool fuzzydate_is_day_precise(const struct fuzzydate *d);
 /* Every endpoint a MOMENT. */
 bool fuzzydate_is_time_precise(const struct fuzzydate *d);
+
+/* ISO 8601 of one point, as precise as it is (civil.h writes it): a
+ * moment with its UTC offset and the clock given, a day, a month
+ * ("2025-10") or a year.  False, and nothing written, for a quarter, a
+ * half-year or a season, which ISO 8601 has no short form for. */
+bool fuzzydate_put_iso(struct buf *b, const struct fd_point *p,
+		       enum civil_clock clock);
 
 #endif

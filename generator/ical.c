@@ -8,7 +8,8 @@
  * DAYLIGHT and one STANDARD per year) rather than an RRULE: the values
  * come straight from brussels_transitions(), the same function every
  * instant of the site is computed with, so a client reading the file can
- * never disagree with the pages.
+ * never disagree with the pages.  Dates, times and offsets are written
+ * by civil.h in ISO 8601's basic form, which is iCalendar's.
  */
 #include "ical.h"
 
@@ -16,7 +17,6 @@
 
 enum {
 	SECONDS_PER_MINUTE = 60,
-	MINUTES_PER_HOUR = 60,
 	/* The observances start a year before the earliest timed value, so
 	 * a January item finds the STANDARD observance that rules it. */
 	TZ_YEARS_BEFORE = 1,
@@ -164,27 +164,6 @@ static void prop_text(struct writer *w, const char *name, struct slice v)
 	emit(w);
 }
 
-static void put_date(struct buf *b, int64_t day)
-{
-	int64_t y;
-	int m, d;
-
-	civil_from_days(day, &y, &m, &d);
-	buf_printf(b, "%04lld%02d%02d", (long long)y, m, d);
-}
-
-/* YYYYMMDDTHHMMSS of a count of seconds since 1970-01-01T00:00. */
-static void put_stamp(struct buf *b, int64_t t)
-{
-	int64_t secs = civil_floor_mod(t, CIVIL_SECONDS_PER_DAY);
-
-	put_date(b, civil_floor_div(t, CIVIL_SECONDS_PER_DAY));
-	buf_printf(b, "T%02d%02d%02d",
-		   (int)(secs / (SECONDS_PER_MINUTE * MINUTES_PER_HOUR)),
-		   (int)(secs / SECONDS_PER_MINUTE % MINUTES_PER_HOUR),
-		   (int)(secs % SECONDS_PER_MINUTE));
-}
-
 /*
  * DTSTART;TZID=Europe/Brussels:20251014T120000, or ;VALUE=DATE:...  A wall
  * time of the autumn hour that happens twice is written in UTC instead:
@@ -198,14 +177,14 @@ static void prop_time(struct writer *w, const char *name,
 	buf_puts(&w->line, name);
 	if (t->all_day) {
 		buf_puts(&w->line, ";VALUE=DATE:");
-		put_date(&w->line, t->day);
+		civil_put_date(&w->line, t->day, CIVIL_ISO_BASIC);
 	} else if (ical_local_kind(t->day, t->minute) > 0) {
 		buf_putc(&w->line, ':');
-		put_stamp(&w->line, ical_utc(t));
-		buf_putc(&w->line, 'Z');
+		civil_put_utc(&w->line, ical_utc(t), CIVIL_ISO_BASIC);
 	} else {
 		buf_puts(&w->line, ";TZID=" ICAL_TZID ":");
-		put_stamp(&w->line, local_seconds(t->day, t->minute));
+		civil_put_date_time(&w->line, local_seconds(t->day, t->minute),
+				    CIVIL_ISO_BASIC);
 	}
 	emit(w);
 }
@@ -230,14 +209,6 @@ static void prop_categories(struct writer *w, const struct ical_event *e)
 
 /* ---- components ------------------------------------------------------- */
 
-static void put_offset(struct buf *b, int seconds)
-{
-	int m = (seconds < 0 ? -seconds : seconds) / SECONDS_PER_MINUTE;
-
-	buf_printf(b, "%c%02d%02d", seconds < 0 ? '-' : '+',
-		   m / MINUTES_PER_HOUR, m % MINUTES_PER_HOUR);
-}
-
 static void observance(struct writer *w, const struct tz_transition *t)
 {
 	bool summer = t->offset_after > t->offset_before;
@@ -245,15 +216,16 @@ static void observance(struct writer *w, const struct tz_transition *t)
 
 	prop_raw(w, "BEGIN", sl_cstr(kind));
 	buf_puts(&w->line, "TZOFFSETFROM:");
-	put_offset(&w->line, t->offset_before);
+	civil_put_offset(&w->line, t->offset_before, CIVIL_ISO_BASIC);
 	emit(w);
 	buf_puts(&w->line, "TZOFFSETTO:");
-	put_offset(&w->line, t->offset_after);
+	civil_put_offset(&w->line, t->offset_after, CIVIL_ISO_BASIC);
 	emit(w);
 	prop_raw(w, "TZNAME", summer ? SL("CEST") : SL("CET"));
 	/* An observance starts at the wall time before the change. */
 	buf_puts(&w->line, "DTSTART:");
-	put_stamp(&w->line, t->utc + t->offset_before);
+	civil_put_date_time(&w->line, t->utc + t->offset_before,
+			    CIVIL_ISO_BASIC);
 	emit(w);
 	prop_raw(w, "END", sl_cstr(kind));
 }
@@ -286,8 +258,7 @@ static void vevent(struct writer *w, const struct ical_event *e,
 	prop_raw(w, "BEGIN", SL("VEVENT"));
 	prop_text(w, "UID", e->uid);
 	buf_puts(&w->line, "DTSTAMP:");
-	put_stamp(&w->line, dtstamp);
-	buf_putc(&w->line, 'Z');
+	civil_put_utc(&w->line, dtstamp, CIVIL_ISO_BASIC);
 	emit(w);
 	prop_time(w, "DTSTART", &e->start);
 	if (e->end.set)

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "calendar.h" /* CAL_DIR_ARCHIVE */
 #include "dutch.h"
 #include "frontmatter.h"
 #include "fuzzydate.h"
@@ -131,12 +132,49 @@ const char *kind_url(struct render *r, enum kind k)
 	return s;
 }
 
-static void item_dir(struct render *r, const struct item *it, struct buf *b)
+void item_dir(struct render *r, const struct item *it, struct buf *b)
 {
 	if (r->kind_path[it->kind][0])
 		buf_printf(b, "%s/", r->kind_path[it->kind]);
 	buf_putsl(b, it->id);
 	buf_putc(b, '/');
+}
+
+void section_dir(struct render *r, struct buf *b, enum kind k,
+		 const char *sub, struct slice id)
+{
+	buf_printf(b, "%s/%s/", r->kind_path[k], sub);
+	if (id.len)
+		buf_printf(b, "%.*s/", SL_FMT(id));
+}
+
+const char *section_url(struct render *r, enum kind k, const char *sub,
+			struct slice id)
+{
+	struct buf u = BUF_INIT;
+	const char *s;
+
+	buf_putsl(&u, r->base_path);
+	section_dir(r, &u, k, sub, id);
+	s = arena_strndup(&r->pa, u.ptr, u.len);
+	buf_free(&u);
+	return s;
+}
+
+/* base_url carries the base path already, without its trailing '/'. */
+void abs_url(struct render *r, struct buf *b, struct slice rel)
+{
+	buf_putsl(b, r->base_url);
+	buf_putc(b, '/');
+	buf_putsl(b, rel);
+}
+
+void abs_site_url(struct render *r, struct buf *b, const char *url)
+{
+	size_t n = r->base_path.len;
+
+	abs_url(r, b, strncmp(url, r->base_path.ptr, n) ? SL("") :
+		sl_cstr(url + n));
 }
 
 const char *item_url(struct render *r, const struct item *it)
@@ -454,9 +492,7 @@ void site_url(struct render *r, struct buf *url, const char *path,
 	      struct slice anchor)
 {
 	if (r->abs_links) {
-		buf_put(url, r->base_url.ptr,
-			r->base_url.len - (r->base_path.len - 1));
-		buf_puts(url, path);
+		abs_site_url(r, url, path);
 		if (r->campaign && *r->campaign)
 			buf_printf(url, "%c%s", strchr(path, '?') ? '&' : '?',
 				   r->campaign);
@@ -638,7 +674,7 @@ static void collect_urls(struct render *r)
 				claim_item(r, r->s->kinds[k].v[i], &p);
 	}
 	buf_reset(&p);
-	buf_printf(&p, "%s/archief/", r->kind_path[K_EVENT]);
+	section_dir(r, &p, K_EVENT, CAL_DIR_ARCHIVE, SL(""));
 	claim_url(r, p.ptr, diag_tr(&r->b->diag, "the calendar archive",
 				    "het archief van de kalender"), NULL,
 		  (struct pos){ 0, 0 });
@@ -798,8 +834,7 @@ static struct tv *layout_data(struct render *r, const char *path,
 	put_bool(r, root, "internal", r->s->edition == ED_INTERNAL);
 	put_bool(r, root, "partners_edition", r->s->edition == ED_PARTNERS);
 	put_bool(r, root, "live_reload", r->b->live_reload);
-	buf_putsl(&canon, r->base_url);
-	buf_printf(&canon, "/%s", path);
+	abs_url(r, &canon, sl_cstr(path));
 	put_buf(r, page, "canonical", &canon);
 	put_cstr(r, page, "path", path);
 	put(r, root, "page", page);
@@ -1224,8 +1259,7 @@ static void emit_redirect(struct render *r, const struct item *it,
 	struct tv *page = rmap(r);
 	struct buf path = BUF_INIT, target = BUF_INIT;
 
-	buf_putsl(&target, r->base_url);
-	buf_puts(&target, item_url(r, it) + (r->base_path.len - 1));
+	abs_site_url(r, &target, item_url(r, it));
 	put_sl(r, page, "title", item_title(it));
 	put_buf(r, page, "target", &target);
 	buf_reset(&path);
@@ -1255,7 +1289,7 @@ static void render_aliases(struct render *r)
 
 static void render_sitemap(struct render *r)
 {
-	struct buf x = BUF_INIT;
+	struct buf x = BUF_INIT, u = BUF_INIT;
 	size_t i;
 
 	buf_puts(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -1263,22 +1297,25 @@ static void render_sitemap(struct render *r)
 	if (r->nsitemap)
 		qsort(r->sitemap, r->nsitemap, sizeof(char *), cmp_str);
 	for (i = 0; i < r->nsitemap; i++) {
+		buf_reset(&u);
+		abs_url(r, &u, sl_cstr(r->sitemap[i]));
 		buf_puts(&x, "  <url><loc>");
-		buf_put_html(&x, r->base_url.ptr, r->base_url.len);
-		buf_putc(&x, '/');
-		buf_put_html(&x, r->sitemap[i], strlen(r->sitemap[i]));
+		buf_put_html(&x, u.ptr, u.len);
 		buf_puts(&x, "</loc></url>\n");
 	}
 	buf_puts(&x, "</urlset>\n");
 	emit_file(r, "sitemap.xml", &x);
 	buf_reset(&x);
-	if (r->s->edition == ED_PUBLIC)
-		buf_printf(&x, "User-agent: *\nAllow: /\n\nSitemap: %.*s/sitemap.xml\n",
-			   SL_FMT(r->base_url));
-	else
+	if (r->s->edition == ED_PUBLIC) {
+		buf_puts(&x, "User-agent: *\nAllow: /\n\nSitemap: ");
+		abs_url(r, &x, SL("sitemap.xml"));
+		buf_putc(&x, '\n');
+	} else {
 		buf_puts(&x, "# Not the public edition: keep it out of search engines.\n"
 			 "User-agent: *\nDisallow: /\n");
+	}
 	emit_file(r, "robots.txt", &x);
+	buf_free(&u);
 	buf_free(&x);
 }
 

@@ -29,8 +29,7 @@
 #include "render_int.h"
 #include "xalloc.h"
 
-enum { MONTHS_PER_YEAR = 12, DAYS_PER_WEEK = 7, MINUTES_PER_HOUR = 60,
-       SECONDS_PER_MINUTE = 60, SECONDS_PER_HOUR = 3600 };
+enum { MONTHS_PER_YEAR = 12, DAYS_PER_WEEK = 7, MINUTES_PER_HOUR = 60 };
 
 /* Month keys count months since year 0: year * 12 + month - 1. */
 #define MONTH_TBD INT64_MAX
@@ -288,12 +287,6 @@ const char *cal_entry_url(struct render *r, const struct cal_entry *e)
 	return item_url(r, e->ev ? &e->ev->it : &e->action->it);
 }
 
-void cal_absolute(struct render *r, struct buf *b, const char *site_url)
-{
-	buf_putsl(b, r->base_url);
-	buf_puts(b, site_url + (r->base_path.len - 1));
-}
-
 /* ---- small formatting helpers ---- */
 
 static int64_t month_key(int64_t day)
@@ -341,29 +334,6 @@ static void format_month(struct buf *b, int64_t key)
 			(int)civil_floor_mod(key, MONTHS_PER_YEAR) + 1);
 }
 
-/* ISO 8601 for <time datetime>: a moment carries its UTC offset. */
-static void iso_day(struct buf *b, int64_t day)
-{
-	int64_t y;
-	int m, d;
-
-	civil_from_days(day, &y, &m, &d);
-	buf_printf(b, "%04lld-%02d-%02d", (long long)y, m, d);
-}
-
-static void iso_moment(struct buf *b, int64_t day, int minute)
-{
-	struct ical_time t = { true, false, day, minute };
-	int off = (int)(day * CIVIL_SECONDS_PER_DAY +
-			minute * SECONDS_PER_MINUTE - ical_utc(&t));
-
-	iso_day(b, day);
-	buf_printf(b, "T%02d:%02d%c%02d:%02d", minute / MINUTES_PER_HOUR,
-		   minute % MINUTES_PER_HOUR, off < 0 ? '-' : '+',
-		   abs(off) / SECONDS_PER_HOUR,
-		   abs(off) / SECONDS_PER_MINUTE % MINUTES_PER_HOUR);
-}
-
 /* ---- an entry as template data ---- */
 
 static void put_status(struct render *r, struct tv *m, int s, bool tentative)
@@ -377,21 +347,15 @@ static void put_status(struct render *r, struct tv *m, int s, bool tentative)
 				  tentative);
 }
 
-/* <time datetime>: a day or moment in ISO form, only when day-precise. */
+/* <time datetime>: a moment (with its UTC offset), a day, a month or a
+ * year in ISO form; nothing for a quarter, half-year, season, range or
+ * tbd. */
 static void put_datetime(struct render *r, struct tv *m, const struct date *d)
 {
-	const struct fd_point *p = &d->fd->from;
 	struct buf b = BUF_INIT;
 
-	if (d->fd->prec == FD_MOMENT)
-		iso_moment(&b, p->first_day, p->first_minute);
-	else if (d->fd->prec == FD_DAY)
-		iso_day(&b, p->first_day);
-	else if (d->fd->prec == FD_MONTH)
-		buf_printf(&b, "%04d-%02d", p->year, p->month);
-	else if (d->fd->prec == FD_YEAR)
-		buf_printf(&b, "%04d", p->year);
-	if (b.len)
+	if (d->fd->prec < FD_RANGE &&
+	    fuzzydate_put_iso(&b, &d->fd->from, CIVIL_HH_MM))
 		put_buf(r, m, "datetime", &b);
 	buf_free(&b);
 }
@@ -527,9 +491,10 @@ static void put_day_when(struct render *r, struct tv *m,
 	}
 	buf_reset(&b);
 	if (e->from->prec == FD_MOMENT && day == e->first_day)
-		iso_moment(&b, day, e->from->first_minute);
+		brussels_put_moment(&b, day, e->from->first_minute,
+				    CIVIL_HH_MM);
 	else
-		iso_day(&b, day);
+		civil_put_date(&b, day, CIVIL_ISO_EXTENDED);
 	put_buf(r, m, "datetime", &b);
 	buf_free(&b);
 }
@@ -664,7 +629,7 @@ static struct tv *new_day(struct render *r, int64_t day)
 	nl_format_day_long(&t, day);
 	put_buf(r, d, "heading", &t);
 	buf_reset(&t);
-	iso_day(&t, day);
+	civil_put_date(&t, day, CIVIL_ISO_EXTENDED);
 	put_buf(r, d, "datetime", &t);
 	put_bool(r, d, "today", day == r->s->now_day);
 	buf_free(&t);
@@ -759,8 +724,7 @@ static void facet_dir(struct render *r, struct buf *b, enum cal_facet f,
 		&LIST_AT(r->s->cfg.vocab[cal_facet_vocab[f]],
 			 struct vocab_entry, index);
 
-	buf_printf(b, "%s/%s/%.*s/", r->kind_path[K_EVENT], cal_facet_dir[f],
-		   SL_FMT(v->id.s));
+	section_dir(r, b, K_EVENT, cal_facet_dir[f], v->id.s);
 }
 
 static void put_feed_url(struct render *r, struct tv *m, enum cal_facet f,
@@ -772,7 +736,7 @@ static void put_feed_url(struct render *r, struct tv *m, enum cal_facet f,
 	buf_putsl(&b, r->base_path);
 	cal_feed_path(r, &b, f, index);
 	put_buf(r, m, "feed_url", &b);
-	cal_absolute(r, &abs, b.ptr);
+	abs_site_url(r, &abs, b.ptr);
 	put_buf(r, m, "feed_absolute", &abs);
 	buf_reset(&b);
 	/* webcal: makes a click open the calendar program's subscribe dialog */
@@ -841,21 +805,18 @@ static struct tv *facet_lists(struct render *r, const struct cal *c,
 static void put_nav(struct render *r, struct tv *m, const int64_t range[2],
 		    bool have_grid, const char *current)
 {
-	struct buf b = BUF_INIT;
 	int64_t now = month_key(r->s->now_day);
 
 	put_cstr(r, m, "calendar_url", kind_url(r, K_EVENT));
-	buf_printf(&b, "%s%s/", kind_url(r, K_EVENT), CAL_DIR_ARCHIVE);
-	put_buf(r, m, "archive_url", &b);
-	buf_reset(&b);
-	buf_printf(&b, "%s%s/", kind_url(r, K_EVENT), CAL_DIR_SUBSCRIBE);
-	put_buf(r, m, "subscribe_url", &b);
+	put_cstr(r, m, "archive_url",
+		 section_url(r, K_EVENT, CAL_DIR_ARCHIVE, SL("")));
+	put_cstr(r, m, "subscribe_url",
+		 section_url(r, K_EVENT, CAL_DIR_SUBSCRIBE, SL("")));
 	if (have_grid)
 		put_month_url(r, m, "month_url", now < range[0] ? range[0] :
 			      now > range[1] ? range[1] : now);
 	put_feed_url(r, m, CF__COUNT, -1);
 	put_bool(r, m, current, true);
-	buf_free(&b);
 }
 
 /* The upcoming list (facet < 0), a facet's list, or the archive. */
@@ -891,8 +852,10 @@ static void render_list(struct render *r, const struct cal *c, bool past,
 		put_feed_url(r, m, (enum cal_facet)facet, index);
 	} else {
 		put_label(r, m, "title", past ? L_TITLE_ARCHIVE : L_TITLE_CALENDAR);
-		if (past)
-			buf_puts(&dir, CAL_DIR_ARCHIVE "/");
+		if (past) {
+			buf_reset(&dir);
+			section_dir(r, &dir, K_EVENT, CAL_DIR_ARCHIVE, SL(""));
+		}
 	}
 	/* every facet on every facet page would cost facets squared */
 	if (!past && facet < 0)
@@ -959,7 +922,7 @@ static struct tv *grid_cell(struct render *r, const struct cal *c,
 	put_int(r, cell, "day", d);
 	put_cstr(r, cell, "weekday", nl_weekday(civil_weekday(day)));
 	put_cstr(r, cell, "month", nl_month(mo));
-	iso_day(&b, day);
+	civil_put_date(&b, day, CIVIL_ISO_EXTENDED);
 	put_buf(r, cell, "datetime", &b);
 	put_bool(r, cell, "today", day == r->s->now_day);
 	put_bool(r, cell, "weekend", civil_weekday(day) >= 6);
@@ -1062,7 +1025,7 @@ static void render_subscribe(struct render *r, const struct cal *c,
 	put_label(r, m, "title", L_TITLE_SUBSCRIBE);
 	put(r, m, "facets", facet_lists(r, c, -1, -1));
 	put_nav(r, m, range, have_grid, "nav_subscribe");
-	buf_printf(&dir, "%s/%s/", r->kind_path[K_EVENT], CAL_DIR_SUBSCRIBE);
+	section_dir(r, &dir, K_EVENT, CAL_DIR_SUBSCRIBE, SL(""));
 	emit_page(r, "calendar-subscribe", dir.ptr, m, true);
 	buf_free(&dir);
 }
@@ -1100,7 +1063,8 @@ static struct tv *programme(struct render *r, const struct event *e)
 				nl_format_time(&t, from);
 			put_buf(r, m, "time", &t);
 			buf_reset(&t);
-			iso_moment(&t, p->start.fd->from.first_day, from);
+			brussels_put_moment(&t, p->start.fd->from.first_day,
+					    from, CIVIL_HH_MM);
 			put_buf(r, m, "datetime", &t);
 		} else {
 			fuzzydate_format_nl(&t, p->start.fd,
@@ -1187,7 +1151,7 @@ static void render_event(struct render *r, const struct cal_entry *ce,
 		put_month_url(r, m, "event_month_url", month_key(ce->first_day));
 	cal_put_export(r, m, ce);
 	put_body(r, m, &e->it);
-	buf_printf(&dir, "%s/%.*s/", r->kind_path[K_EVENT], SL_FMT(e->it.id));
+	item_dir(r, &e->it, &dir);
 	emit_page(r, "event", dir.ptr, m, true);
 	buf_free(&dir);
 }
@@ -1265,7 +1229,7 @@ void claim_calendar_urls(struct render *r)
 	int f;
 
 	cal_collect(r, &c);
-	buf_printf(&p, "%s/%s/", r->kind_path[K_EVENT], CAL_DIR_SUBSCRIBE);
+	section_dir(r, &p, K_EVENT, CAL_DIR_SUBSCRIBE, SL(""));
 	claim(r, p.ptr, diag_tr(d, "the calendar's subscription page%.*s",
 				"de abonneerpagina van de kalender%.*s"), SL(""));
 	for (f = 0; f < CF__COUNT; f++)

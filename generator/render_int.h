@@ -123,6 +123,22 @@ size_t tv_len(const struct tv *list);
 
 /* "/kalender/ID/" for an item; "" when the edition does not publish it. */
 const char *item_url(struct render *r, const struct item *it);
+/* Appends "kalender/ID/": the item's folder, without the base path. */
+void item_dir(struct render *r, const struct item *it, struct buf *b);
+/* Appends "kalender/soort/ID/", or "kalender/archief/" when id is empty:
+ * a folder of kind k's section (sub names it), without the base path. */
+void section_dir(struct render *r, struct buf *b, enum kind k,
+		 const char *sub, struct slice id);
+/* The same as a URL ("/zone/kalender/soort/ID/"), in the page arena. */
+const char *section_url(struct render *r, enum kind k, const char *sub,
+			struct slice id);
+/* Appends the absolute URL of a site path without the base path
+ * ("kalender/x/", "" for the home page): "https://host/zone/kalender/x/".
+ * The one place that joins base_url and a path. */
+void abs_url(struct render *r, struct buf *b, struct slice rel);
+/* The same for a URL that starts with the base path, as item_url() and
+ * kind_url() give it ("/zone/kalender/x/"); any other is the base. */
+void abs_site_url(struct render *r, struct buf *b, const char *url);
 struct slice item_title(const struct item *it);
 /* {label, url}: url only when the item is published. */
 struct tv *item_link(struct render *r, const struct item *it);

@@ -400,14 +400,7 @@ static void xml_elem(struct buf *b, const char *indent, const char *name,
 /* RFC 3339: the day at midnight, Brussels time. */
 static void put_rfc3339(struct buf *b, const struct date *d)
 {
-	int64_t day = d->fd->first_day, y, utc;
-	int m, dd, off;
-
-	civil_from_days(day, &y, &m, &dd);
-	brussels_to_utc(day * CIVIL_SECONDS_PER_DAY, &utc);
-	off = brussels_offset_at(utc);
-	buf_printf(b, "%04lld-%02d-%02dT00:00:00+%02d:00", (long long)y, m, dd,
-		   off / 3600);
+	brussels_put_moment(b, d->fd->first_day, 0, CIVIL_HH_MM_SS);
 }
 
 static void feed_entry(struct render *r, const struct newsletter *nl,

@@ -122,15 +122,6 @@ static void vcf_path(struct render *r, struct buf *b, const struct partner *p)
 	buf_printf(b, "%s/%.*s.vcf", r->kind_path[K_PARTNER], SL_FMT(p->it.id));
 }
 
-/* The absolute URL of a site path ("partners/x/"): base_url already
- * carries the base path, without its trailing '/'. */
-static void abs_url(struct render *r, struct buf *b, struct slice rel)
-{
-	buf_putsl(b, r->base_url);
-	buf_putc(b, '/');
-	buf_putsl(b, rel);
-}
-
 /* ---- small values ---- */
 
 /* The digits of a phone number, for tel: URIs ("+32 50 00 23 70" ->

@@ -388,8 +388,8 @@ static void write_index(struct render *r)
 /* ---- the page ---- */
 
 /* {label, url} of each entry of vocabulary v whose page
- * SECTION/FOLDER/ID/ the build writes. */
-static struct tv *facet_links(struct render *r, const char *section,
+ * SECTION/FOLDER/ID/ (section_dir) the build writes. */
+static struct tv *facet_links(struct render *r, enum kind section,
 			      const char *folder, enum vocab v)
 {
 	const struct list *l = &r->s->cfg.vocab[v];
@@ -402,7 +402,7 @@ static struct tv *facet_links(struct render *r, const char *section,
 		struct tv *m;
 
 		buf_reset(&p);
-		buf_printf(&p, "%s/%s/%.*s/", section, folder, SL_FMT(e->id.s));
+		section_dir(r, &p, section, folder, e->id.s);
 		if (!url_claimed(r, p.ptr))
 			continue;
 		m = rmap(r);
@@ -420,19 +420,16 @@ static struct tv *facet_links(struct render *r, const char *section,
 
 static void put_facets(struct render *r, struct tv *page)
 {
-	const char *cal = r->kind_path[K_EVENT];
-	const char *dir = r->kind_path[K_PARTNER];
-
-	put(r, page, "cal_types", facet_links(r, cal, cal_facet_dir[CF_TYPE],
-					       cal_facet_vocab[CF_TYPE]));
-	put(r, page, "cal_audiences", facet_links(r, cal,
+	put(r, page, "cal_types", facet_links(r, K_EVENT,
+		cal_facet_dir[CF_TYPE], cal_facet_vocab[CF_TYPE]));
+	put(r, page, "cal_audiences", facet_links(r, K_EVENT,
 		cal_facet_dir[CF_AUDIENCE], cal_facet_vocab[CF_AUDIENCE]));
-	put(r, page, "cal_municipalities", facet_links(r, cal,
+	put(r, page, "cal_municipalities", facet_links(r, K_EVENT,
 		cal_facet_dir[CF_MUNICIPALITY],
 		cal_facet_vocab[CF_MUNICIPALITY]));
-	put(r, page, "partner_types", facet_links(r, dir, PARTNER_FACET_TYPE,
-						   V_PARTNER_TYPE));
-	put(r, page, "partner_municipalities", facet_links(r, dir,
+	put(r, page, "partner_types", facet_links(r, K_PARTNER,
+		PARTNER_FACET_TYPE, V_PARTNER_TYPE));
+	put(r, page, "partner_municipalities", facet_links(r, K_PARTNER,
 		PARTNER_FACET_MUNICIPALITY, V_MUNICIPALITY));
 }
 
@@ -448,9 +445,8 @@ static void render_page(struct render *r)
 	buf_puts(&u, SEARCH_INDEX_FILE);
 	put_buf(r, page, "index_url", &u);
 	put_cstr(r, page, "calendar_url", kind_url(r, K_EVENT));
-	buf_reset(&u);
-	buf_printf(&u, "%s%s/", kind_url(r, K_EVENT), CAL_DIR_ARCHIVE);
-	put_buf(r, page, "archive_url", &u);
+	put_cstr(r, page, "archive_url",
+		 section_url(r, K_EVENT, CAL_DIR_ARCHIVE, SL("")));
 	put_cstr(r, page, "plan_url", kind_url(r, K_ACTION));
 	put_cstr(r, page, "newsletters_url", kind_url(r, K_NEWSLETTER));
 	put_cstr(r, page, "partners_url", kind_url(r, K_PARTNER));

@@ -644,18 +644,6 @@ static struct tv *draw_map(struct render *r, const struct smap *m,
 
 /* ---- list, legend and filters ---- */
 
-static const char *facet_url(struct render *r, const char *dir,
-			     struct slice id)
-{
-	struct buf u = BUF_INIT;
-	const char *s;
-
-	buf_printf(&u, "%s%s/%.*s/", kind_url(r, K_SERVICE), dir, SL_FMT(id));
-	s = arena_strndup(&r->pa, u.ptr, u.len);
-	buf_free(&u);
-	return s;
-}
-
 static struct tv *service_card(struct render *r, const struct item *it)
 {
 	const struct service *s = (const struct service *)it;
@@ -751,8 +739,8 @@ static struct tv *category_facets(struct render *r, const struct smap *m,
 		put_sl(r, t, "id", cat_id(r, ci));
 		put_int(r, t, "count", (long long)count);
 		if (ci >= 0)
-			put_cstr(r, t, "url", facet_url(r, FACET_CATEGORY_DIR,
-							cat_id(r, ci)));
+			put_cstr(r, t, "url", section_url(r, K_SERVICE,
+				 FACET_CATEGORY_DIR, cat_id(r, ci)));
 		put_bool(r, t, "current", ci >= 0 && ci == current);
 		push(r, list, t);
 	}
@@ -775,8 +763,8 @@ static struct tv *municipality_facets(struct render *r, const struct smap *m,
 		put_sl(r, t, "label", vocab_label(r->s, V_MUNICIPALITY, (int)k));
 		put_sl(r, t, "id", muni_id(r, (int)k));
 		put_int(r, t, "count", (long long)count);
-		put_cstr(r, t, "url", facet_url(r, FACET_MUNICIPALITY_DIR,
-						muni_id(r, (int)k)));
+		put_cstr(r, t, "url", section_url(r, K_SERVICE,
+			 FACET_MUNICIPALITY_DIR, muni_id(r, (int)k)));
 		put_bool(r, t, "current", (int)k == current);
 		push(r, list, t);
 	}
@@ -865,9 +853,9 @@ static void render_facet(struct render *r, const struct smap *m, int cat,
 	put_bool(r, facet, cat >= 0 ? "category" : "municipality", true);
 	put(r, page, "facet", facet);
 	put_map_page(r, m, page, v, n, cat, muni);
-	buf_printf(&dir, "%s/%s/%.*s/", r->kind_path[K_SERVICE],
-		   cat >= 0 ? FACET_CATEGORY_DIR : FACET_MUNICIPALITY_DIR,
-		   SL_FMT(cat >= 0 ? cat_id(r, cat) : muni_id(r, muni)));
+	section_dir(r, &dir, K_SERVICE,
+		    cat >= 0 ? FACET_CATEGORY_DIR : FACET_MUNICIPALITY_DIR,
+		    cat >= 0 ? cat_id(r, cat) : muni_id(r, muni));
 	emit_page(r, "services", dir.ptr, page, true);
 	buf_free(&dir);
 	free(v);
@@ -958,13 +946,13 @@ static void render_service(struct render *r, const struct smap *m,
 	put_date(r, page, "updated", &s->updated, NULL);
 	put_cstr(r, page, "map_url", kind_url(r, K_SERVICE));
 	if (v->ci >= 0)
-		put_cstr(r, page, "category_url",
-			 facet_url(r, FACET_CATEGORY_DIR, cat_id(r, v->ci)));
+		put_cstr(r, page, "category_url", section_url(r, K_SERVICE,
+			 FACET_CATEGORY_DIR, cat_id(r, v->ci)));
 	if (v->mi >= 0)
-		put_cstr(r, page, "municipality_url",
-			 facet_url(r, FACET_MUNICIPALITY_DIR, muni_id(r, v->mi)));
+		put_cstr(r, page, "municipality_url", section_url(r, K_SERVICE,
+			 FACET_MUNICIPALITY_DIR, muni_id(r, v->mi)));
 	put_body(r, page, &s->it);
-	buf_printf(&dir, "%s/%.*s/", r->kind_path[K_SERVICE], SL_FMT(s->it.id));
+	item_dir(r, &s->it, &dir);
 	emit_page(r, "service", dir.ptr, page, true);
 	buf_free(&dir);
 	buf_free(&geo);
@@ -1019,8 +1007,7 @@ static void render_geojson(struct render *r, const struct smap *m)
 		json_member(&b, "municipality_name", mi < 0 ? SL_NULL :
 			    vocab_label(r->s, V_MUNICIPALITY, mi));
 		buf_reset(&u);
-		buf_putsl(&u, r->base_url);
-		buf_puts(&u, item_url(r, &s->it) + (r->base_path.len - 1));
+		abs_site_url(r, &u, item_url(r, &s->it));
 		json_member(&b, "url", buf_slice(&u));
 		buf_puts(&b, "}}");
 	}
@@ -1066,9 +1053,9 @@ void claim_service_urls(struct render *r)
 			if (!used)
 				continue;
 			buf_reset(&p);
-			buf_printf(&p, "%s/%s/%.*s/", r->kind_path[K_SERVICE],
-				   v ? FACET_MUNICIPALITY_DIR : FACET_CATEGORY_DIR,
-				   SL_FMT(id));
+			section_dir(r, &p, K_SERVICE,
+				    v ? FACET_MUNICIPALITY_DIR :
+				    FACET_CATEGORY_DIR, id);
 			claim_url(r, p.ptr, diag_tr(&r->b->diag,
 				  "a filter page of the map",
 				  "een filterpagina van de kaart"), NULL,

@@ -195,14 +195,16 @@ static void put_quoted(struct buf *out, const char *s)
 
 /* Puts the value of the marker at p (if p starts with one) into out and
  * returns the marker's length; 0 when p holds no marker. */
-static size_t put_marker(const char *p, const char *title, int64_t year,
-			 int month, int day, struct buf *out)
+static size_t put_marker(const char *p, const char *title, int64_t now_day,
+			 struct buf *out)
 {
+	int64_t year;
+
+	civil_from_days(now_day, &year, NULL, NULL);
 	if (!strncmp(p, "@TITLE@", 7))
 		put_quoted(out, title);
 	else if (!strncmp(p, "@TODAY@", 7))
-		buf_printf(out, "%04lld-%02d-%02d", (long long)year, month,
-			   day);
+		civil_put_date(out, now_day, CIVIL_ISO_EXTENDED);
 	else if (!strncmp(p, "@YEAR@", 6))
 		buf_printf(out, "%lld", (long long)year);
 	else if (!strncmp(p, "@PREV@", 6))
@@ -216,14 +218,10 @@ static size_t put_marker(const char *p, const char *title, int64_t year,
 static void expand(const char *tpl, const char *title, int64_t now_day,
 		   struct buf *out)
 {
-	int64_t year;
-	int month, day;
 	const char *p = tpl;
 
-	civil_from_days(now_day, &year, &month, &day);
 	while (*p) {
-		size_t n = *p == '@' ? put_marker(p, title, year, month, day,
-						  out) : 0;
+		size_t n = *p == '@' ? put_marker(p, title, now_day, out) : 0;
 
 		if (n == 0)
 			buf_putc(out, *p++);

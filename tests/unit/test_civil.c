@@ -4,10 +4,13 @@
  * Known day numbers and weekdays were checked against an independent
  * calendar; the round trip runs over five thousand years so that every
  * leap-year rule (4, 100, 400) and negative day counts are crossed.
+ * The ISO 8601 writers are checked on both sides of each change of
+ * offset, where a wrong offset would move an event by an hour.
  */
 #include <stdint.h>
 #include <stdio.h>
 
+#include "buf.h"
 #include "check.h"
 #include "civil.h"
 
@@ -220,6 +223,93 @@ static void test_local_to_utc(void)
 		     "the day before the change is not a gap");
 }
 
+/* Runs call, which writes to the buffer b, and compares its text. */
+#define CHECK_TEXT(call, want, what)                                        \
+	do {                                                                \
+		struct buf t_ = BUF_INIT;                                   \
+		struct buf *b = &t_;                                        \
+		call;                                                       \
+		CHECK_STR(t_.ptr, (want), (what));                          \
+		buf_free(&t_);                                              \
+	} while (0)
+
+static void test_iso_text(void)
+{
+	int64_t day = days_from_civil(2025, 10, 14);
+
+	CHECK_TEXT(civil_put_date(b, day, CIVIL_ISO_EXTENDED), "2025-10-14",
+		   "a day, extended");
+	CHECK_TEXT(civil_put_date(b, day, CIVIL_ISO_BASIC), "20251014",
+		   "a day, basic (iCalendar)");
+	CHECK_TEXT(civil_put_date(b, days_from_civil(987, 3, 5),
+				  CIVIL_ISO_EXTENDED), "0987-03-05",
+		   "a year below 1000 keeps four digits");
+	CHECK_TEXT(civil_put_date_time(b, utc_at(2025, 10, 14, 9, 5) + 7,
+				       CIVIL_ISO_EXTENDED),
+		   "2025-10-14T09:05:07", "a date and time, extended");
+	CHECK_TEXT(civil_put_date_time(b, utc_at(2025, 10, 14, 9, 5) + 7,
+				       CIVIL_ISO_BASIC),
+		   "20251014T090507", "a date and time, basic");
+	CHECK_TEXT(civil_put_date_time(b, -1, CIVIL_ISO_BASIC),
+		   "19691231T235959", "a second before 1970 floors");
+	CHECK_TEXT(civil_put_utc(b, utc_at(2025, 3, 30, 1, 0),
+				 CIVIL_ISO_EXTENDED),
+		   "2025-03-30T01:00:00Z", "an instant in UTC, extended");
+	CHECK_TEXT(civil_put_utc(b, utc_at(2025, 3, 30, 1, 0),
+				 CIVIL_ISO_BASIC),
+		   "20250330T010000Z", "an instant in UTC, basic");
+	CHECK_TEXT(civil_put_offset(b, BRUSSELS_CEST, CIVIL_ISO_EXTENDED),
+		   "+02:00", "summer offset, extended");
+	CHECK_TEXT(civil_put_offset(b, BRUSSELS_CET, CIVIL_ISO_BASIC),
+		   "+0100", "winter offset, basic (TZOFFSETTO)");
+	CHECK_TEXT(civil_put_offset(b, -(4 * HOUR + 30 * MINUTE),
+				    CIVIL_ISO_EXTENDED),
+		   "-04:30", "a negative offset with minutes");
+	CHECK_TEXT(civil_put_offset(b, 0, CIVIL_ISO_BASIC), "+0000",
+		   "offset zero");
+}
+
+/* Wall times on both sides of the changes of 2025 (30 March and
+ * 26 October) and 2026 (29 March and 25 October), with the offset each
+ * instant has in Europe/Brussels. */
+static void test_brussels_moments(void)
+{
+	int64_t mar = civil_last_weekday(2025, 3, CIVIL_SUNDAY);
+	int64_t oct = civil_last_weekday(2025, 10, CIVIL_SUNDAY);
+
+	CHECK_INT(mar, days_from_civil(2025, 3, 30), "2025: 30 March");
+	CHECK_INT(oct, days_from_civil(2025, 10, 26), "2025: 26 October");
+	CHECK_TEXT(brussels_put_moment(b, mar, 1 * 60 + 59, CIVIL_HH_MM),
+		   "2025-03-30T01:59+01:00", "the last winter minute");
+	CHECK_TEXT(brussels_put_moment(b, mar, 3 * 60, CIVIL_HH_MM),
+		   "2025-03-30T03:00+02:00", "the first summer minute");
+	CHECK_TEXT(brussels_put_moment(b, mar - 1, 12 * 60, CIVIL_HH_MM_SS),
+		   "2025-03-29T12:00:00+01:00", "the day before, with seconds");
+	CHECK_TEXT(brussels_put_moment(b, mar + 1, 0, CIVIL_HH_MM_SS),
+		   "2025-03-31T00:00:00+02:00", "the midnight after (Atom)");
+	CHECK_TEXT(brussels_put_moment(b, mar, 2 * 60 + 30, CIVIL_HH_MM),
+		   "2025-03-30T02:30+01:00",
+		   "a wall time in the gap keeps the winter offset");
+	CHECK_TEXT(brussels_put_moment(b, oct, 1 * 60 + 59, CIVIL_HH_MM),
+		   "2025-10-26T01:59+02:00", "before the autumn hour");
+	CHECK_TEXT(brussels_put_moment(b, oct, 2 * 60 + 30, CIVIL_HH_MM),
+		   "2025-10-26T02:30+02:00",
+		   "the autumn hour is its first (summer) occurrence");
+	CHECK_TEXT(brussels_put_moment(b, oct, 3 * 60, CIVIL_HH_MM_SS),
+		   "2025-10-26T03:00:00+01:00", "after the autumn hour");
+	CHECK_TEXT(brussels_put_moment(b, oct - 1, 23 * 60 + 59, CIVIL_HH_MM),
+		   "2025-10-25T23:59+02:00", "the evening before, summer");
+	CHECK_TEXT(brussels_put_moment(b, days_from_civil(2026, 3, 29),
+				       3 * 60 + 15, CIVIL_HH_MM),
+		   "2026-03-29T03:15+02:00", "2026: summer from 29 March");
+	CHECK_TEXT(brussels_put_moment(b, days_from_civil(2026, 3, 28),
+				       3 * 60 + 15, CIVIL_HH_MM),
+		   "2026-03-28T03:15+01:00", "2026: winter on 28 March");
+	CHECK_TEXT(brussels_put_moment(b, days_from_civil(2026, 10, 25),
+				       3 * 60, CIVIL_HH_MM),
+		   "2026-10-25T03:00+01:00", "2026: winter from 25 October");
+}
+
 int main(void)
 {
 	test_known_days();
@@ -229,5 +319,7 @@ int main(void)
 	test_transitions();
 	test_offsets();
 	test_local_to_utc();
+	test_iso_text();
+	test_brussels_moments();
 	return check_done();
 }

@@ -1,8 +1,10 @@
 /*
  * test_fuzzydate: every form of the content contract's date table, the
  * Belgian day-first form, the errors (with their byte offsets and
- * messages), the DST edges of 2025 and 2026, and the sort order.
+ * messages), the DST edges of 2025 and 2026, the sort order, and each
+ * precision written back as ISO 8601.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -560,6 +562,42 @@ static void test_questions(void)
 	CHECK_STR(fuzzydate_precision_name(FD_TBD), "tbd", "tbd name");
 }
 
+/* fuzzydate_put_iso of the start of a valid value ("" when it writes
+ * nothing, which must then also say false). */
+static void iso_is(const char *text, enum civil_clock clock,
+		   const char *want)
+{
+	struct fuzzydate d = ok(text);
+	struct buf b = BUF_INIT;
+	bool wrote = fuzzydate_put_iso(&b, &d.from, clock);
+	char what[128];
+
+	name_value(what, sizeof(what), "'%s' in ISO 8601", text);
+	CHECK_STR(b.ptr, want, what);
+	name_value(what, sizeof(what), "'%s': written or not, as it says",
+		   text);
+	CHECK(wrote == (want[0] != '\0'), what);
+	buf_free(&b);
+}
+
+static void test_iso(void)
+{
+	iso_is("2025-10-14T12:00", CIVIL_HH_MM, "2025-10-14T12:00+02:00");
+	iso_is("2025-10-14T12:00", CIVIL_HH_MM_SS,
+	       "2025-10-14T12:00:00+02:00");
+	iso_is("2025-03-30T01:30", CIVIL_HH_MM, "2025-03-30T01:30+01:00");
+	iso_is("2025-03-30T03:30", CIVIL_HH_MM, "2025-03-30T03:30+02:00");
+	iso_is("2025-10-26T02:30", CIVIL_HH_MM, "2025-10-26T02:30+02:00");
+	iso_is("2025-10-26T03:30", CIVIL_HH_MM, "2025-10-26T03:30+01:00");
+	iso_is("14/10/2025", CIVIL_HH_MM, "2025-10-14");
+	iso_is("2025-03", CIVIL_HH_MM, "2025-03");
+	iso_is("2026", CIVIL_HH_MM_SS, "2026");
+	iso_is("2025-Q2", CIVIL_HH_MM, "");
+	iso_is("2026-H1", CIVIL_HH_MM, "");
+	iso_is("2025-najaar", CIVIL_HH_MM, "");
+	iso_is("2025-10-14/2025-10-16", CIVIL_HH_MM, "2025-10-14");
+}
+
 int main(void)
 {
 	test_moment();
@@ -577,5 +615,6 @@ int main(void)
 	test_sorting();
 	test_end_ok();
 	test_questions();
+	test_iso();
 	return check_done();
 }
