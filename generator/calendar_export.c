@@ -192,7 +192,7 @@ static void location_text(struct render *r, struct buf *b,
 			buf_truncate(b, mark);
 	}
 	if (b->len == 0 && e->online.url.set)
-		buf_puts(b, "Online");
+		buf_putsl(b, label(r, L_ICAL_LOCATION_ONLINE));
 }
 
 /* A new paragraph of a plain-text description, unless it is empty. */
@@ -205,11 +205,37 @@ static void paragraph(struct buf *b, const struct buf *text)
 	buf_putsl(b, buf_slice(text));
 }
 
-static void line(struct buf *b, const char *fmt, struct slice s)
+/* A line of the details: label id with its placeholders filled in. */
+static void line_of(struct render *r, struct buf *b, enum label_id id,
+		    const struct label_arg *args, size_t nargs)
 {
 	if (b->len)
 		buf_putc(b, '\n');
-	buf_printf(b, fmt, SL_FMT(s));
+	label_fill(b, label(r, id), args, nargs);
+}
+
+/* The same for a label with one placeholder, name. */
+static void line(struct render *r, struct buf *b, enum label_id id,
+		 const char *name, struct slice value)
+{
+	struct label_arg arg = { name, value };
+
+	line_of(r, b, id, &arg, 1);
+}
+
+static void registration_line(struct render *r, struct buf *b,
+			      const struct registration *reg)
+{
+	struct buf day = BUF_INIT;
+
+	if (!reg->deadline.set) {
+		line(r, b, L_ICAL_REGISTRATION, "url", reg->url.s);
+		return;
+	}
+	fuzzydate_format_nl(&day, reg->deadline.fd, NULL);
+	line_of(r, b, L_ICAL_REGISTRATION_DEADLINE, (const struct label_arg[]){
+		{ "url", reg->url.s }, { "date", buf_slice(&day) } }, 2);
+	buf_free(&day);
 }
 
 static void event_details(struct render *r, struct buf *b,
@@ -217,38 +243,32 @@ static void event_details(struct render *r, struct buf *b,
 {
 	const struct registration *reg = &e->registration;
 
-	if (reg->h.set && reg->url.set) {
-		line(b, "Inschrijven: %.*s", reg->url.s);
-		if (reg->deadline.set) {
-			buf_puts(b, " (uiterlijk ");
-			fuzzydate_format_nl(b, reg->deadline.fd, NULL);
-			buf_putc(b, ')');
-		}
-	}
+	if (reg->h.set && reg->url.set)
+		registration_line(r, b, reg);
 	if (reg->h.set && reg->capacity.set) {
-		char n[64];
+		char n[24];
 
-		snprintf(n, sizeof(n), "Maximaal %lld deelnemers",
-			 reg->capacity.v);
-		line(b, "%.*s", sl_cstr(n));
+		snprintf(n, sizeof(n), "%lld", reg->capacity.v);
+		line(r, b, L_ICAL_CAPACITY, "count", sl_cstr(n));
 	}
 	if (e->online.url.set)
-		line(b, "Online: %.*s", e->online.url.s);
+		line(r, b, L_ICAL_ONLINE, "url", e->online.url.s);
 	if (e->organiser.set)
-		line(b, "Organisator: %.*s", partner_name(r, &e->organiser));
+		line(r, b, L_ICAL_ORGANISER, "name",
+		     partner_name(r, &e->organiser));
 }
 
 /* Status, the body, the practical details and the page's address. */
 static void description_text(struct render *r, struct buf *b,
 			     const struct cal_entry *e, const char *page)
 {
-	struct buf t = BUF_INIT;
+	struct buf t = BUF_INIT, url = BUF_INIT;
 
 	if (e->status == ES_CANCELLED || e->status == ES_POSTPONED)
 		buf_printf(&t, "%.*s.",
 			   SL_FMT(label(r, L_EVENT_STATUS(e->status))));
 	else if (e->tentative)
-		buf_puts(&t, "Onder voorbehoud.");
+		buf_putsl(&t, label(r, L_ICAL_TENTATIVE));
 	paragraph(b, &t);
 	buf_reset(&t);
 	if (e->ev) {
@@ -257,14 +277,14 @@ static void description_text(struct render *r, struct buf *b,
 		buf_reset(&t);
 		event_details(r, &t, e->ev);
 	} else {
-		buf_printf(&t, "Mijlpaal van de actie \xe2\x80\x98%.*s\xe2\x80\x99",
-			   SL_FMT(e->action->title.s));
+		line(r, &t, L_ICAL_MILESTONE, "action", e->action->title.s);
 	}
 	paragraph(b, &t);
 	buf_reset(&t);
-	buf_puts(&t, "Meer info: ");
-	abs_site_url(r, &t, page);
+	abs_site_url(r, &url, page);
+	line(r, &t, L_ICAL_MORE_INFO, "url", buf_slice(&url));
 	paragraph(b, &t);
+	buf_free(&url);
 	buf_free(&t);
 }
 
@@ -382,8 +402,10 @@ static void feed_header(struct render *r, struct ical_calendar *cal,
 			const char *path, struct buf *url, struct buf *desc)
 {
 	abs_url(r, url, sl_cstr(path));
-	buf_printf(desc, "Activiteiten van %.*s: %.*s",
-		   SL_FMT(r->s->cfg.zone.name.s), SL_FMT(cal->name));
+	label_fill(desc, label(r, L_ICAL_FEED_DESCRIPTION),
+		   (const struct label_arg[]){
+			{ "zone", r->s->cfg.zone.name.s },
+			{ "feed", cal->name } }, 2);
 	cal->description = buf_slice(desc);
 	cal->url = buf_slice(url);
 	cal->refresh_hours = CAL_REFRESH_HOURS;

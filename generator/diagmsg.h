@@ -157,6 +157,8 @@ DIAG(D_BAD_LANGUAGE, ERROR, "only nl-BE is supported, not '%s'",
      "alleen nl-BE wordt ondersteund, niet '%s'")
 DIAG(D_BAD_THEME, ERROR, "theme '%s' not found under themes/",
      "thema '%s' niet gevonden onder themes/")
+DIAG(D_LABEL_PLACEHOLDER, ERROR, "'%s' must hold the placeholders of its default '%s', each once, and no others: %s",
+     "'%s' moet de plaatshouders van de standaardtekst '%s' bevatten, elk één keer, en geen andere: %s")
 
 /* markdown: bodies and their links */
 DIAG(D_LINK_TARGET, ERROR, "link to unknown %s '%s'",

@@ -7,11 +7,20 @@
  * may replace any of them in its labels.yaml, a flat mapping of key to
  * text; an unknown key there is reported, so a typo is not silently
  * ignored.
+ *
+ * A label that has a value inside ("Partners in Beernem") marks where it
+ * goes with a named placeholder, "Partners in {municipality}", as the
+ * campaign of site.yaml marks the issue with {id}: a name lets a theme
+ * move the value within its sentence.  The placeholders of a label are
+ * those of its default; a theme's text must hold each of them exactly
+ * once and no other, or the loader reports it.  label_fill() puts the
+ * values in.
  */
 #ifndef ZS_LABELS_H
 #define ZS_LABELS_H
 
 #include "arena.h"
+#include "buf.h"
 #include "diag.h"
 #include "slice.h"
 
@@ -88,7 +97,36 @@
 	X(L_KIND_NEWSLETTER, "kind_newsletter", "Nieuwsbrief") \
 	X(L_KIND_PARTNER, "kind_partner", "Partner") \
 	X(L_KIND_SERVICE, "kind_service", "Dienst") \
-	X(L_KIND_PAGE, "kind_page", "Pagina")
+	X(L_KIND_PAGE, "kind_page", "Pagina") \
+	X(L_CALENDAR_DATE_TBD, "calendar_date_tbd", "Datum nog niet bekend") \
+	X(L_CALENDAR_BY_TYPE, "calendar_by_type", "Per soort") \
+	X(L_CALENDAR_TYPE, "calendar_type", "Soort") \
+	X(L_CALENDAR_ALL_TYPES, "calendar_all_types", "Alle soorten") \
+	X(L_CALENDAR_BY_AUDIENCE, "calendar_by_audience", "Per doelgroep") \
+	X(L_CALENDAR_AUDIENCE, "calendar_audience", "Voor wie") \
+	X(L_CALENDAR_ALL_AUDIENCES, "calendar_all_audiences", "Alle doelgroepen") \
+	X(L_CALENDAR_BY_MUNICIPALITY, "calendar_by_municipality", "Per gemeente") \
+	X(L_CALENDAR_MUNICIPALITY, "calendar_municipality", "Gemeente") \
+	X(L_CALENDAR_ALL_MUNICIPALITIES, "calendar_all_municipalities", "Alle gemeenten") \
+	X(L_CALENDAR_DAY_OF, "calendar_day_of", "dag {day} van {days}") \
+	X(L_SERIES_PLANNED, "series_planned", "{planned} van {target} gepland") \
+	X(L_SERIES_HELD, "series_held", "{held} gehouden") \
+	X(L_TITLE_PARTNERS_MUNICIPALITY, "title_partners_municipality", "Partners in {municipality}") \
+	X(L_TITLE_PARTNERS_TYPE, "title_partners_type", "Partners: {type}") \
+	X(L_TITLE_PARTNERS_MUNICIPALITIES, "title_partners_municipalities", "Partners per gemeente") \
+	X(L_TITLE_PARTNERS_TYPES, "title_partners_types", "Partners per soort") \
+	X(L_PARTNERS_LETTER_OTHER, "partners_letter_other", "Andere") \
+	X(L_ICAL_FEED_DESCRIPTION, "ical_feed_description", "Activiteiten van {zone}: {feed}") \
+	X(L_ICAL_TENTATIVE, "ical_tentative", "Onder voorbehoud.") \
+	X(L_ICAL_MILESTONE, "ical_milestone", "Mijlpaal van de actie \xe2\x80\x98{action}\xe2\x80\x99") \
+	X(L_ICAL_MORE_INFO, "ical_more_info", "Meer info: {url}") \
+	X(L_ICAL_REGISTRATION, "ical_registration", "Inschrijven: {url}") \
+	X(L_ICAL_REGISTRATION_DEADLINE, "ical_registration_deadline", "Inschrijven: {url} (uiterlijk {date})") \
+	X(L_ICAL_CAPACITY, "ical_capacity", "Maximaal {count} deelnemers") \
+	X(L_ICAL_ONLINE, "ical_online", "Online: {url}") \
+	X(L_ICAL_ORGANISER, "ical_organiser", "Organisator: {name}") \
+	X(L_ICAL_LOCATION_ONLINE, "ical_location_online", "Online") \
+	X(L_FEED_NEWSLETTERS, "feed_newsletters", "Nieuwsbrief {zone}")
 
 enum label_id {
 #define X(id, key, text) id,
@@ -109,6 +147,17 @@ enum label_id {
 struct labels {
 	struct slice text[L__COUNT];
 };
+
+/* A value for the placeholder {name} of a label. */
+struct label_arg {
+	const char *name;   /* without the braces: "municipality" */
+	struct slice value;
+};
+
+/* Appends text with each {name} that args give replaced by its value;
+ * any other text, braces included, is copied as it is. */
+void label_fill(struct buf *out, struct slice text,
+		const struct label_arg *args, size_t nargs);
 
 /* The built-in Dutch words only, for output made without a theme (the
  * plan report of `zonesite report`). */

@@ -117,6 +117,17 @@ void put_label(struct render *r, struct tv *m, const char *key,
 	put_sl(r, m, key, label(r, id));
 }
 
+void put_label_fill(struct render *r, struct tv *m, const char *key,
+		    enum label_id id, const struct label_arg *args,
+		    size_t nargs)
+{
+	struct buf b = BUF_INIT;
+
+	label_fill(&b, label(r, id), args, nargs);
+	put_buf(r, m, key, &b);
+	buf_free(&b);
+}
+
 /* ---- URLs ---- */
 
 const char *kind_url(struct render *r, enum kind k)

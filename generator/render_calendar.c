@@ -18,6 +18,7 @@
  * Files in other formats (iCalendar, JSON-LD) come from calendar_export.c.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -464,6 +465,18 @@ static struct tv *entry_tv(struct render *r, const struct cal_entry *e,
 	return m;
 }
 
+/* "dag 2 van 8": day nth of an item of days days. */
+static void day_of(struct render *r, struct buf *b, int64_t nth,
+		   int64_t days)
+{
+	char n[24], d[24];
+
+	snprintf(n, sizeof(n), "%lld", (long long)nth);
+	snprintf(d, sizeof(d), "%lld", (long long)days);
+	label_fill(b, label(r, L_CALENDAR_DAY_OF), (const struct label_arg[]){
+		{ "day", sl_cstr(n) }, { "days", sl_cstr(d) } }, 2);
+}
+
 /* What a row under a day says about the time: "12.00–13.30 uur", or the
  * whole span with "dag 2 van 8" for an item of several days. */
 static void put_day_when(struct render *r, struct tv *m,
@@ -476,8 +489,7 @@ static void put_day_when(struct render *r, struct tv *m,
 		fuzzydate_format_nl(&b, e->start, e->end);
 		put_buf(r, m, "when", &b);
 		buf_reset(&b);
-		buf_printf(&b, "dag %lld van %lld",
-			   (long long)(day - e->first_day + 1), (long long)days);
+		day_of(r, &b, day - e->first_day + 1, days);
 		put_buf(r, m, "nth_day", &b);
 		put_bool(r, m, "continued", day > e->first_day);
 	} else if (e->from->prec == FD_MOMENT) {
@@ -604,7 +616,7 @@ static struct tv *new_month_group(struct render *r, int64_t key,
 	struct buf t = BUF_INIT;
 
 	if (key == MONTH_TBD) {
-		put_cstr(r, g, "heading", "Datum nog niet bekend");
+		put_label(r, g, "heading", L_CALENDAR_DATE_TBD);
 		put_cstr(r, g, "id", "datum-volgt");
 	} else {
 		format_month(&t, key);
@@ -752,10 +764,12 @@ static void put_feed_url(struct render *r, struct tv *m, enum cal_facet f,
 static struct tv *facet_lists(struct render *r, const struct cal *c,
 			      int current_facet, int current_index)
 {
-	static const char *const titles[CF__COUNT][3] = {
-		{ "Per soort", "Soort", "Alle soorten" },
-		{ "Per doelgroep", "Voor wie", "Alle doelgroepen" },
-		{ "Per gemeente", "Gemeente", "Alle gemeenten" } };
+	static const enum label_id titles[CF__COUNT][3] = {
+		{ L_CALENDAR_BY_TYPE, L_CALENDAR_TYPE, L_CALENDAR_ALL_TYPES },
+		{ L_CALENDAR_BY_AUDIENCE, L_CALENDAR_AUDIENCE,
+		  L_CALENDAR_ALL_AUDIENCES },
+		{ L_CALENDAR_BY_MUNICIPALITY, L_CALENDAR_MUNICIPALITY,
+		  L_CALENDAR_ALL_MUNICIPALITIES } };
 	struct tv *out = rlist(r);
 	int f;
 	size_t i;
@@ -765,9 +779,9 @@ static struct tv *facet_lists(struct render *r, const struct cal *c,
 		struct tv *fm = rmap(r), *entries = rlist(r);
 		struct buf b = BUF_INIT;
 
-		put_cstr(r, fm, "title", titles[f][0]);
-		put_cstr(r, fm, "select_label", titles[f][1]);
-		put_cstr(r, fm, "all_label", titles[f][2]);
+		put_label(r, fm, "title", titles[f][0]);
+		put_label(r, fm, "select_label", titles[f][1]);
+		put_label(r, fm, "all_label", titles[f][2]);
 		put_cstr(r, fm, "name", cal_facet_dir[f]);
 		put_cstr(r, fm, "attr", facet_attr[f]);
 		for (i = 0; i < voc->n; i++) {
@@ -1178,6 +1192,7 @@ void put_series(struct render *r, struct tv *m, const struct action *a)
 	struct buf b = BUF_INIT;
 	int planned, held;
 	long long target;
+	char n[24];
 
 	if (!recurrence_per_year(a, &target))
 		return;
@@ -1188,14 +1203,17 @@ void put_series(struct render *r, struct tv *m, const struct action *a)
 	put_int(r, s, "target", target);
 	if (a->plan.set)
 		put_int(r, s, "year", a->plan.v);
-	buf_printf(&b, "%d van ", planned);
 	if (a->recurrence.min.v)
 		buf_printf(&b, "%.*s ", SL_FMT(label(r, L_AT_LEAST)));
-	buf_printf(&b, "%lld gepland", target);
-	put_buf(r, s, "planned_text", &b);
-	buf_reset(&b);
-	buf_printf(&b, "%d gehouden", held);
-	put_buf(r, s, "held_text", &b);
+	buf_printf(&b, "%lld", target);
+	snprintf(n, sizeof(n), "%d", planned);
+	put_label_fill(r, s, "planned_text", L_SERIES_PLANNED,
+		       (const struct label_arg[]){
+			{ "planned", sl_cstr(n) },
+			{ "target", buf_slice(&b) } }, 2);
+	snprintf(n, sizeof(n), "%d", held);
+	put_label_fill(r, s, "held_text", L_SERIES_HELD,
+		       &(const struct label_arg){ "held", sl_cstr(n) }, 1);
 	put(r, m, "series", s);
 	buf_free(&b);
 }

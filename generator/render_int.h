@@ -107,6 +107,10 @@ void claim_url(struct render *r, const char *path, const char *what,
 struct slice label(const struct render *r, enum label_id id);
 void put_label(struct render *r, struct tv *m, const char *key,
 	       enum label_id id);
+/* The same with the label's placeholders filled in (label_fill). */
+void put_label_fill(struct render *r, struct tv *m, const char *key,
+		    enum label_id id, const struct label_arg *args,
+		    size_t nargs);
 struct tv *rmap(struct render *r);
 struct tv *rlist(struct render *r);
 void put(struct render *r, struct tv *m, const char *key, struct tv *v);

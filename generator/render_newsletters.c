@@ -439,8 +439,8 @@ static void feed_head(struct render *r, const struct newsletter *newest,
 
 	buf_puts(x, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
 		 "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"nl-BE\">\n");
-	buf_puts(&s, "Nieuwsbrief ");
-	buf_putsl(&s, cfg->zone.name.s);
+	label_fill(&s, label(r, L_FEED_NEWSLETTERS),
+		   &(const struct label_arg){ "zone", cfg->zone.name.s }, 1);
 	xml_elem(x, "  ", "title", buf_slice(&s));
 	buf_puts(x, "  <link rel=\"self\" type=\"application/atom+xml\" href=\"");
 	xml_put(x, sl_cstr(feed_url(r)));

@@ -390,14 +390,16 @@ static void render_facet(struct directory *d, enum vocab v, size_t i)
 	struct filter f = { v, (int)i };
 	size_t n = facet_count(d, &f);
 	struct tv *m;
-	struct buf title = BUF_INIT, dir = BUF_INIT;
+	struct buf dir = BUF_INIT;
+	struct label_arg value = { v == V_MUNICIPALITY ? "municipality" :
+				   "type", vocab_label(r->s, v, (int)i) };
 
 	if (n == 0)
 		return;
 	m = rmap(r);
-	buf_printf(&title, v == V_MUNICIPALITY ? "Partners in %.*s" :
-		   "Partners: %.*s", SL_FMT(vocab_label(r->s, v, (int)i)));
-	put_buf(r, m, "title", &title);
+	put_label_fill(r, m, "title", v == V_MUNICIPALITY ?
+		       L_TITLE_PARTNERS_MUNICIPALITY : L_TITLE_PARTNERS_TYPE,
+		       &value, 1);
 	put_sl(r, m, "facet_label", vocab_label(r->s, v, (int)i));
 	put_bool(r, m, "by_municipality", v == V_MUNICIPALITY);
 	put_int(r, m, "count", (long long)n);
@@ -406,7 +408,6 @@ static void render_facet(struct directory *d, enum vocab v, size_t i)
 	put_facet_nav(d, m, v, (int)i);
 	facet_dir(r, &dir, facet_folder(v), e->id.s);
 	emit_page(r, "partners-facet", dir.ptr, m, true);
-	buf_free(&title);
 	buf_free(&dir);
 }
 
@@ -417,8 +418,8 @@ static void render_facet_index(struct directory *d, enum vocab v)
 	struct tv *m = rmap(r);
 	struct buf dir = BUF_INIT;
 
-	put_cstr(r, m, "title", v == V_MUNICIPALITY ? "Partners per gemeente" :
-		 "Partners per soort");
+	put_label(r, m, "title", v == V_MUNICIPALITY ?
+		  L_TITLE_PARTNERS_MUNICIPALITIES : L_TITLE_PARTNERS_TYPES);
 	put_bool(r, m, "by_municipality", v == V_MUNICIPALITY);
 	put(r, m, "values", facet_list(d, v, -1));
 	put_facet_nav(d, m, V__COUNT, -1);
@@ -461,7 +462,7 @@ static void put_letter(struct render *r, struct tv *m, char letter)
 	if (letter == COLLATE_BEFORE_A)
 		buf_puts(&s, "0–9");
 	else if (letter == COLLATE_AFTER_Z)
-		buf_puts(&s, "Andere");
+		buf_putsl(&s, label(r, L_PARTNERS_LETTER_OTHER));
 	else
 		buf_putc(&s, letter);
 	put_buf(r, m, "letter", &s);

@@ -48,6 +48,7 @@ int main(void)
 	memset(&r, 0, sizeof(r));
 	r.b = &b;
 	r.s = &b.site;
+	labels_defaults(&r.labels); /* the texts of the series are labels */
 	it = model_find(&b.site, K_ACTION, SL("k-a01-platformen"));
 	if (!CHECK(it != NULL, "the fiche is there"))
 		return check_done();
