@@ -42,6 +42,9 @@ struct directory {
 	struct entry *v;        /* published partners in directory order */
 	size_t n;
 	struct partner_refs refs;
+	/* Partners per municipality and per type, counted once: every
+	 * facet page shows every facet value's count. */
+	size_t *in_municipality, *of_type;
 };
 
 /* ---- order ---- */
@@ -52,6 +55,40 @@ static int cmp_entry(const void *a, const void *b)
 	int c = sl_cmp(buf_slice(&x->key), buf_slice(&y->key));
 
 	return c ? c : sl_cmp(x->p->it.id, y->p->it.id);
+}
+
+static bool has_ref(const struct list *l, int index, size_t before)
+{
+	size_t i;
+
+	for (i = 0; i < l->n && i < before; i++)
+		if (LIST_AT(*l, struct ref, i).index == index)
+			return true;
+	return false;
+}
+
+static void count_facets(struct directory *d)
+{
+	const struct site_config *c = &d->r->s->cfg;
+	size_t i, j;
+
+	d->in_municipality = xcalloc(c->vocab[V_MUNICIPALITY].n + 1,
+				     sizeof(size_t));
+	d->of_type = xcalloc(c->vocab[V_PARTNER_TYPE].n + 1, sizeof(size_t));
+	for (i = 0; i < d->n; i++) {
+		const struct partner *p = d->v[i].p;
+		const struct list *l = &p->municipalities;
+
+		for (j = 0; j < l->n; j++) {
+			int m = LIST_AT(*l, struct ref, j).index;
+
+			/* A municipality named twice counts once. */
+			if (m >= 0 && !has_ref(l, m, j))
+				d->in_municipality[m]++;
+		}
+		if (p->type.set && p->type.index >= 0)
+			d->of_type[p->type.index]++;
+	}
 }
 
 static void directory_open(struct directory *d, struct render *r)
@@ -76,6 +113,7 @@ static void directory_open(struct directory *d, struct render *r)
 	}
 	qsort(d->v, d->n, sizeof(*d->v), cmp_entry);
 	partner_refs_build(&d->refs, r->s);
+	count_facets(d);
 }
 
 static void directory_close(struct directory *d)
@@ -85,37 +123,12 @@ static void directory_close(struct directory *d)
 	for (i = 0; i < d->n; i++)
 		buf_free(&d->v[i].key);
 	free(d->v);
+	free(d->in_municipality);
+	free(d->of_type);
 	partner_refs_free(&d->refs);
 }
 
 /* ---- URLs ---- */
-
-static const char *arena_buf(struct render *r, const struct buf *b)
-{
-	return arena_strndup(&r->pa, b->ptr, b->len);
-}
-
-/* "partners/gemeente/beernem/" (dir) or its URL with the base path. */
-static void facet_dir(struct render *r, struct buf *b, const char *facet,
-		      struct slice id)
-{
-	buf_printf(b, "%s/%s/", r->kind_path[K_PARTNER], facet);
-	if (id.len)
-		buf_printf(b, "%.*s/", SL_FMT(id));
-}
-
-static const char *facet_url(struct render *r, const char *facet,
-			     struct slice id)
-{
-	struct buf b = BUF_INIT;
-	const char *s;
-
-	buf_putsl(&b, r->base_path);
-	facet_dir(r, &b, facet, id);
-	s = arena_buf(r, &b);
-	buf_free(&b);
-	return s;
-}
 
 static void vcf_path(struct render *r, struct buf *b, const struct partner *p)
 {
@@ -190,8 +203,8 @@ static struct tv *facet_links(struct render *r, const struct list *l)
 		const struct ref *ref = &LIST_AT(*l, struct ref, i);
 		struct tv *m = vocab_tv(r, V_MUNICIPALITY, ref);
 
-		put_cstr(r, m, "url", facet_url(r, PARTNER_FACET_MUNICIPALITY,
-						ref->id));
+		put_cstr(r, m, "url", section_url(r, K_PARTNER,
+			 PARTNER_FACET_MUNICIPALITY, ref->id));
 		push(r, out, m);
 	}
 	return out;
@@ -206,8 +219,8 @@ static struct tv *partner_card(struct render *r, const struct partner *p)
 	if (p->type.set) {
 		struct tv *t = vocab_tv(r, V_PARTNER_TYPE, &p->type);
 
-		put_cstr(r, t, "url",
-			 facet_url(r, PARTNER_FACET_TYPE, p->type.id));
+		put_cstr(r, t, "url", section_url(r, K_PARTNER,
+			 PARTNER_FACET_TYPE, p->type.id));
 		put(r, m, "type", t);
 	}
 	put(r, m, "municipalities", facet_links(r, &p->municipalities));
@@ -238,20 +251,10 @@ struct filter {
 	int index;
 };
 
-static bool has_ref(const struct list *l, int index)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		if (LIST_AT(*l, struct ref, i).index == index)
-			return true;
-	return false;
-}
-
 static bool keep(const struct partner *p, const struct filter *f)
 {
 	if (f->v == V_MUNICIPALITY)
-		return has_ref(&p->municipalities, f->index);
+		return has_ref(&p->municipalities, f->index, SIZE_MAX);
 	if (f->v == V_PARTNER_TYPE)
 		return p->type.set && p->type.index == f->index;
 	return true;
@@ -326,13 +329,10 @@ static struct tv *clusters(struct directory *d, const struct filter *f)
 
 /* ---- facets ---- */
 
-static size_t facet_count(struct directory *d, const struct filter *f)
+static size_t facet_count(const struct directory *d, const struct filter *f)
 {
-	size_t i, n = 0;
-
-	for (i = 0; i < d->n; i++)
-		n += keep(d->v[i].p, f);
-	return n;
+	return f->v == V_MUNICIPALITY ? d->in_municipality[f->index]
+				      : d->of_type[f->index];
 }
 
 static const char *facet_folder(enum vocab v)
@@ -358,7 +358,7 @@ static struct tv *facet_list(struct directory *d, enum vocab v, int current)
 			continue;
 		m = rmap(r);
 		put_sl(r, m, "label", vocab_label(r->s, v, (int)i));
-		put_cstr(r, m, "url", facet_url(r, facet_folder(v),
+		put_cstr(r, m, "url", section_url(r, K_PARTNER, facet_folder(v),
 			 LIST_AT(*l, struct vocab_entry, i).id.s));
 		put_int(r, m, "count", (long long)n);
 		put_bool(r, m, "current", (int)i == current);
@@ -377,8 +377,9 @@ static void put_facet_nav(struct directory *d, struct tv *m, enum vocab v,
 	put(r, m, "types", facet_list(d, V_PARTNER_TYPE,
 			v == V_PARTNER_TYPE ? current : -1));
 	put_cstr(r, m, "municipalities_url",
-		 facet_url(r, PARTNER_FACET_MUNICIPALITY, SL("")));
-	put_cstr(r, m, "types_url", facet_url(r, PARTNER_FACET_TYPE, SL("")));
+		 section_url(r, K_PARTNER, PARTNER_FACET_MUNICIPALITY, SL("")));
+	put_cstr(r, m, "types_url",
+		 section_url(r, K_PARTNER, PARTNER_FACET_TYPE, SL("")));
 	put_cstr(r, m, "directory_url", kind_url(r, K_PARTNER));
 }
 
@@ -406,7 +407,7 @@ static void render_facet(struct directory *d, enum vocab v, size_t i)
 	put_bool(r, m, "one", n == 1);
 	put(r, m, "clusters", clusters(d, &f));
 	put_facet_nav(d, m, v, (int)i);
-	facet_dir(r, &dir, facet_folder(v), e->id.s);
+	section_dir(r, &dir, K_PARTNER, facet_folder(v), e->id.s);
 	emit_page(r, "partners-facet", dir.ptr, m, true);
 	buf_free(&dir);
 }
@@ -423,7 +424,7 @@ static void render_facet_index(struct directory *d, enum vocab v)
 	put_bool(r, m, "by_municipality", v == V_MUNICIPALITY);
 	put(r, m, "values", facet_list(d, v, -1));
 	put_facet_nav(d, m, V__COUNT, -1);
-	facet_dir(r, &dir, facet_folder(v), SL(""));
+	section_dir(r, &dir, K_PARTNER, facet_folder(v), SL(""));
 	emit_page(r, "partners-facets", dir.ptr, m, true);
 	buf_free(&dir);
 }
@@ -1075,14 +1076,14 @@ void claim_partner_urls(struct render *r)
 		const struct list *l = &r->s->cfg.vocab[facets[k]];
 
 		buf_reset(&p);
-		facet_dir(r, &p, facet_folder(facets[k]), SL(""));
+		section_dir(r, &p, K_PARTNER, facet_folder(facets[k]), SL(""));
 		claim_url(r, p.ptr, dir_what, NULL, none);
 		for (i = 0; i < l->n; i++) {
 			if (!vocab_used(r->s, facets[k], (int)i))
 				continue;
 			buf_reset(&p);
-			facet_dir(r, &p, facet_folder(facets[k]),
-				  LIST_AT(*l, struct vocab_entry, i).id.s);
+			section_dir(r, &p, K_PARTNER, facet_folder(facets[k]),
+				    LIST_AT(*l, struct vocab_entry, i).id.s);
 			claim_url(r, p.ptr, dir_what, NULL, none);
 		}
 	}
@@ -1113,7 +1114,6 @@ void render_partners(struct render *r)
 	if (unit_begin(r, unit_list_weight(d.n)))
 		render_directory(&d);
 	unit_end(r);
-	/* Every facet page counts its facets over all partners. */
 	if (unit_begin(r, 2 * unit_list_weight(d.n)))
 		render_facets(&d);
 	unit_end(r);
