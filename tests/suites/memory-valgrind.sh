@@ -58,4 +58,6 @@ if [ -d tests/bad/all-errors-three-files/site ]; then
 		echo "not ok - valgrind: a build with content errors: exit status $status, want 1"
 		sed 's/^==[0-9]*== /#   /' "$tmp/bad.log" | head -40
 	fi
+else
+	echo "not ok - valgrind: a build with content errors: tests/bad/all-errors-three-files/site is missing"
 fi

@@ -5,7 +5,8 @@
 # broken link: the other two are built exactly as a one-site build builds
 # them, the broken one publishes nothing, each site's messages come as one
 # block in the order the sites were given (the same with -j 1 and -j 2),
-# and the exit status is the worst of the three.
+# and the exit status is the worst of the three; also with a site whose
+# build is killed (3), whatever the order of the sites.
 set -u
 ZONESITE=${ZONESITE:-build/release/zonesite}
 MINI=tests/regress/mini/site
@@ -56,6 +57,53 @@ check "a last line sums up" \
 SOURCE_DATE_EPOCH=0 "$ZONESITE" build -j 1 -C "$tmp/a" -C "$tmp/b" -C "$tmp/c" $NOW \
 	>/dev/null 2>"$tmp/err1"
 check "-j 1 prints exactly what -j 2 printed" 'cmp -s "$tmp/err1" "$tmp/err2"'
+
+# The worst status whatever the order (generator/status.h): a site that
+# builds (0), one with a content error (1, site b) and one whose build is
+# killed (3: its 3 MB file is above the file size limit, so writing it
+# ends the process with SIGXFSZ), in every order, one site at a time (the
+# order given is then the order they end) and all at once.  No site's own
+# run gives 2: a usage error stops the run before any site starts (the
+# last checks below).
+cp -r "$MINI" "$tmp/big"
+head -c 3000000 /dev/zero >"$tmp/big/static/groot.bin"
+FSIZE_BLOCKS=2000 # 1 MB in dash's 512-byte blocks, 2 MB in bash's
+# sites JOBS SITE...: builds $tmp/SITE... under the limit; messages in
+# $tmp/worst.err, the status returned.
+sites() {
+	j=$1
+	shift
+	for s; do set -- "$@" -C "$tmp/$s"; shift; done
+	(
+		ulimit -c 0
+		ulimit -f "$FSIZE_BLOCKS"
+		SOURCE_DATE_EPOCH=0 exec "$ZONESITE" build -j "$j" "$@" $NOW
+	) >/dev/null 2>"$tmp/worst.err"
+}
+xfsz=$(($({ sh -c 'kill -s XFSZ $$'; } 2>/dev/null; echo $?) - 128)) # its number
+killed="zonesite: $tmp/big: gestopt door signaal $xfsz"
+for j in 1 3; do
+	for order in "a b big" "a big b" "b a big" "b big a" "big a b" "big b a"; do
+		# shellcheck disable=SC2086 # the order is three words
+		sites "$j" $order
+		status=$?
+		check "-j $j, sites $order (0, 1 and killed): exit status 3" \
+			'[ "$status" -eq 3 ] && grep -qx "$killed" "$tmp/worst.err" &&
+			 [ "$(tail -1 "$tmp/worst.err")" = "zonesite: 3 sites: 1 gebouwd, 2 met fouten" ]' \
+			"$tmp/worst.err"
+	done
+	for order in "a b" "b a"; do
+		# shellcheck disable=SC2086 # the order is two words
+		sites "$j" $order
+		status=$?
+		check "-j $j, sites $order (0 and 1): exit status 1" '[ "$status" -eq 1 ]' "$tmp/worst.err"
+	done
+done
+sites 1 b big b
+status=$?
+check "a usage error among sites that give 1 and 3: exit status 2, no site is run" \
+	'[ "$status" -eq 2 ] && grep -q "staat er twee keer" "$tmp/worst.err" &&
+	 ! grep -q "^zonesite: $tmp/" "$tmp/worst.err"' "$tmp/worst.err"
 
 sed -i '$d' "$page"
 SOURCE_DATE_EPOCH=0 "$ZONESITE" build -C "$tmp/a" -C "$tmp/b" -C "$tmp/c" $NOW 2>"$tmp/err"

@@ -6,7 +6,10 @@
 # leaves the file as it was; `zonesite check` names each required key
 # still to fill in (an event's start, a service's municipality) with its
 # fix; once they are filled in with sed, the site builds with no error
-# and the new item's page is in the output.
+# and the new item's page is in the output.  The dates written are the
+# day of "now" (--now, or SOURCE_DATE_EPOCH in Brussels time) around
+# midnight on the days the clocks change and at a month's and a year's
+# end (tests/unit/test_scaffold.c checks the text of each day).
 set -u
 ZONESITE=${ZONESITE:-build/release/zonesite}
 MINI=tests/regress/mini/site
@@ -15,6 +18,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 ok() { echo "ok - $1"; }
 nok() { echo "not ok - $1"; [ -n "${2:-}" ] && sed 's/^/#   /' "$2" | head -20; }
+check() { if eval "$2"; then ok "$1"; else nok "$1" "${3:-}"; fi; }
 
 # kind folder output-page required-to-fill
 while read -r kind folder page fill; do
@@ -98,3 +102,57 @@ if [ $? -eq 1 ] && [ -z "$(ls -A "$tmp/empty")" ]; then
 else
 	nok "new: a folder without site.yaml is refused, nothing written" "$tmp/err"
 fi
+
+# The day of "now": from --now, or else from the instant SOURCE_DATE_EPOCH
+# gives, as a day of Brussels (CET, CEST in summer), not of UTC.  The
+# instants are a minute either side of midnight there on the days the
+# clocks change, at a month's and a year's end, and on a summer night
+# when UTC still has the day before.  Each one writes a newsletter (its
+# date and the header's day) and an action (its plan year and the year
+# before suggested for continued_from) into a fresh copy of the site.
+new_dated() { # NAME EPOCH [ARG...]: SOURCE_DATE_EPOCH=EPOCH, ARGs at the end
+	site=$tmp/now-$(echo "$1" | tr -c 'a-zA-Z0-9\n' -)
+	epoch=$2
+	shift 2
+	rm -rf "$site"
+	cp -r "$MINI" "$site"
+	SOURCE_DATE_EPOCH=$epoch "$ZONESITE" new newsletter "Nummer" -C "$site" "$@" \
+		>"$tmp/nl" 2>"$tmp/err" &&
+	SOURCE_DATE_EPOCH=$epoch "$ZONESITE" new action "Actie" -C "$site" "$@" \
+		>"$tmp/act" 2>>"$tmp/err"
+}
+# new_dated's two files hold day $1 and plan year $2?
+dated() {
+	nl=$(cat "$tmp/nl") act=$(cat "$tmp/act")
+	[ -f "$nl" ] && [ -f "$act" ] &&
+	grep -q "^date: $1  #" "$nl" && grep -q "\`zonesite new\` op $1\.  " "$nl" &&
+	grep -q "^plan: $2  #" "$act" && grep -q "^# continued_from: $(($2 - 1))  #" "$act" &&
+	[ "$(grep -o '[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]' "$nl" "$act" | cut -d: -f2 | sort -u)" = "$1" ]
+}
+while read -r utc day year local; do
+	epoch=$(date -u -d "$utc" +%s)
+	new_dated "$utc" "$epoch"
+	check "now $utc ($local in Brussels): dated $day, plan $year" \
+		'dated "$day" "$year"' "$tmp/err"
+done <<'EOF_NOW'
+2025-03-29T23:30:00Z 2025-03-30 2025 00:30-CET,clocks-go-forward
+2025-03-30T21:59:00Z 2025-03-30 2025 23:59-CEST
+2025-03-30T22:00:00Z 2025-03-31 2025 00:00-CEST
+2025-06-30T22:30:00Z 2025-07-01 2025 00:30-CEST
+2025-10-25T22:00:00Z 2025-10-26 2025 00:00-CEST,clocks-go-back
+2025-10-26T22:59:00Z 2025-10-26 2025 23:59-CET
+2025-10-26T23:00:00Z 2025-10-27 2025 00:00-CET
+2025-10-31T22:59:59Z 2025-10-31 2025 23:59:59-CET
+2025-10-31T23:00:00Z 2025-11-01 2025 00:00-CET
+2025-12-31T22:59:59Z 2025-12-31 2025 23:59:59-CET
+2025-12-31T23:00:00Z 2026-01-01 2026 00:00-CET
+EOF_NOW
+while read -r day year; do
+	new_dated "now-$day" 0 --now "$day"
+	check "--now $day: dated $day, plan $year" 'dated "$day" "$year"' "$tmp/err"
+done <<'EOF_NOW'
+2025-10-31 2025
+2025-12-31 2025
+2026-01-01 2026
+2024-02-29 2024
+EOF_NOW

@@ -4,9 +4,18 @@
  * For every kind: the front matter parses with no diagnostic, every key of
  * the kind's schema (schema.c) is in it, as a key or as a commented-out
  * line, so a key added to the contract cannot be left out of the
- * scaffold; the title is kept exactly, even with quotes and a colon; the
- * dates come from "now".  The id folds accents.  Building a scaffold
- * round trip is tests/suites/scaffold.sh.
+ * scaffold; the title is kept exactly, even with quotes and a colon.  The
+ * id folds accents.
+ *
+ * The dates come from "now", checked on days where that is easy to get
+ * wrong: a month's last and first day, a year's (the plan year and the
+ * year before change), a leap day and the days Brussels changes its
+ * clocks.  On each, every date in the text is that day, the key that
+ * takes it (date, updated, plan) parses to it, and the whole text is the
+ * text of a far-off reference day with that day's date and years in
+ * their places, so no date anywhere can be off.  Turning an instant into
+ * the day of "now" (Brussels time) is tests/suites/scaffold.sh, with a
+ * building round trip.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,13 +83,205 @@ static void check_kind(enum kind k, int64_t day)
 	snprintf(what, sizeof(what), "%s: the title is kept exactly",
 		 kind_names[k]);
 	CHECK(t && t->kind == Y_SCALAR && !strcmp(t->text.ptr, title), what);
-	snprintf(what, sizeof(what), "%s: the date of now is used",
-		 kind_names[k]);
-	CHECK(strstr(text.ptr, "2025-10-01") != NULL, what);
 	diag_flush(&d, stdout);
 	diag_free(&d);
 	arena_free(&a);
 	buf_free(&text);
+}
+
+/* ---- the dates of "now" ---- */
+
+/* The days checked, and the reference day whose text, with its date and
+ * years replaced, every other day's text must be: none of its numbers
+ * occurs in a template by itself. */
+static const struct civil_day { int y, m, d; } days[] = {
+	{ 2025, 10, 1 },				/* the demo's day */
+	{ 2025, 10, 31 }, { 2025, 11, 1 },		/* a month ends */
+	{ 2025, 12, 31 }, { 2026, 1, 1 },		/* a year ends */
+	{ 2024, 2, 29 }, { 2024, 3, 1 },		/* a leap day */
+	{ 2025, 3, 30 }, { 2025, 10, 26 },		/* clock changes */
+};
+static const struct civil_day reference = { 1987, 6, 14 };
+
+/* DATE_CHARS: YYYY-MM-DD; NUMBER_MAX: room for any int printed. */
+enum { DATE_CHARS = 10, NUMBER_MAX = 48 };
+
+/* The strings a day's scaffold uses: YYYY-MM-DD, its year, the year
+ * before. */
+struct day_text {
+	char today[NUMBER_MAX], year[NUMBER_MAX], prev[NUMBER_MAX];
+};
+
+static struct day_text day_text(struct civil_day c)
+{
+	struct day_text t;
+
+	snprintf(t.today, sizeof(t.today), "%04d-%02d-%02d", c.y, c.m, c.d);
+	snprintf(t.year, sizeof(t.year), "%d", c.y);
+	snprintf(t.prev, sizeof(t.prev), "%d", c.y - 1);
+	return t;
+}
+
+/* text with every `from` replaced by `to`, into out (emptied first). */
+static void replace_all(struct buf *out, const char *text, const char *from,
+			const char *to)
+{
+	size_t n = strlen(from);
+	const char *p = text, *hit;
+
+	buf_reset(out);
+	while ((hit = strstr(p, from)) != NULL) {
+		buf_put(out, p, (size_t)(hit - p));
+		buf_puts(out, to);
+		p = hit + n;
+	}
+	buf_puts(out, p);
+}
+
+/* The text expected on day t: the reference text with the reference's
+ * date, year and year before replaced by t's, in that order. */
+static void expected_text(const char *ref_text, const struct day_text *t,
+			  struct buf *out)
+{
+	struct day_text r = day_text(reference);
+	struct buf a = BUF_INIT, b = BUF_INIT;
+
+	replace_all(&a, ref_text, r.today, t->today);
+	replace_all(&b, a.ptr, r.year, t->year);
+	replace_all(out, b.ptr, r.prev, t->prev);
+	buf_free(&a);
+	buf_free(&b);
+}
+
+/* Is every YYYY-MM-DD in text today?  The first other one goes to
+ * *other. */
+static bool only_today(const char *text, const char *today, const char **other)
+{
+	const char *p;
+
+	for (p = text; *p; p++) {
+		static const char shape[] = "dddd-dd-dd";
+		size_t i;
+
+		for (i = 0; shape[i] && p[i]; i++)
+			if (shape[i] == 'd' ? p[i] < '0' || p[i] > '9'
+					    : p[i] != shape[i])
+				break;
+		if (shape[i] == '\0' && strncmp(p, today, DATE_CHARS)) {
+			*other = p;
+			return false;
+		}
+	}
+	return true;
+}
+
+/* The key of each kind whose value is a date of now (or its year). */
+static const struct date_key {
+	const char *key;
+	bool year;	/* the year of now, not the day */
+} date_keys[K__ITEMS] = {
+	[K_ACTION] = { "plan", true }, [K_EVENT] = { NULL, false },
+	[K_NEWSLETTER] = { "date", false }, [K_PARTNER] = { "updated", false },
+	[K_SERVICE] = { "updated", false }, [K_PAGE] = { NULL, false },
+};
+
+/* Does key in the front matter of text parse to the scalar want? */
+static bool key_is(struct arena *a, const struct buf *text, const char *key,
+		   const char *want)
+{
+	struct diag_ctx d;
+	struct frontmatter fm;
+	struct source *src;
+	const struct ynode *v = NULL;
+
+	diag_init(&d);
+	src = diag_source(&d, "new.md", text->ptr, text->len);
+	if (fm_parse(a, a, &d, src, &fm) == 0 && fm.root)
+		v = ynode_get(fm.root, key);
+	diag_free(&d);
+	return v && v->kind == Y_SCALAR && !strcmp(v->text.ptr, want);
+}
+
+static void check_day(enum kind k, struct civil_day c, const char *ref_text)
+{
+	struct day_text t = day_text(c);
+	const struct date_key *dk = &date_keys[k];
+	struct buf text = BUF_INIT, want = BUF_INIT, line = BUF_INIT;
+	struct buf what = BUF_INIT;
+	struct arena a = ARENA_INIT;
+	const char *other = NULL;
+
+	scaffold_text(k, title, days_from_civil(c.y, c.m, c.d), &text);
+	buf_printf(&line, "`zonesite new` op %s.", t.today);
+	buf_printf(&what, "%s on %s: every date is that day, the header "
+		   "says it", kind_names[k], t.today);
+	if (!CHECK(only_today(text.ptr, t.today, &other) &&
+		   strstr(text.ptr, line.ptr), what.ptr) && other)
+		printf("#   found: %.10s\n", other);
+	if (dk->key) {
+		buf_reset(&what);
+		buf_printf(&what, "%s on %s: '%s' is %s", kind_names[k],
+			   t.today, dk->key, dk->year ? t.year : t.today);
+		CHECK(key_is(&a, &text, dk->key, dk->year ? t.year : t.today),
+		      what.ptr);
+	}
+	expected_text(ref_text, &t, &want);
+	buf_reset(&what);
+	buf_printf(&what, "%s on %s: the reference day's text with %s, %s "
+		   "and %s in its places", kind_names[k], t.today, t.today,
+		   t.year, t.prev);
+	CHECK_STR(text.ptr, want.ptr, what.ptr);
+	arena_free(&a);
+	buf_free(&text);
+	buf_free(&want);
+	buf_free(&line);
+	buf_free(&what);
+}
+
+/* How many times needle occurs in text. */
+static int count(const char *text, const char *needle)
+{
+	int n = 0;
+
+	for (; (text = strstr(text, needle)) != NULL; text++)
+		n++;
+	return n;
+}
+
+/* The reference day's own text must hold its date, year and year before
+ * where they belong, or the comparison above would prove little: the
+ * comparison cannot tell the year from the year before, so the year
+ * before must be where an action's continued_from is suggested, and
+ * nowhere else. */
+static void check_reference(enum kind k, const char *ref_text)
+{
+	struct day_text r = day_text(reference);
+	struct buf what = BUF_INIT, line = BUF_INIT;
+
+	buf_printf(&what, "%s: the reference text has the day %s",
+		   kind_names[k], r.today);
+	CHECK(strstr(ref_text, r.today) != NULL, what.ptr);
+	buf_reset(&what);
+	buf_printf(&what, "%s: the year before (%s) is only in an action's "
+		   "continued_from", kind_names[k], r.prev);
+	buf_printf(&line, "\n# continued_from: %s ", r.prev);
+	CHECK(count(ref_text, r.prev) == (k == K_ACTION) &&
+	      (k != K_ACTION || strstr(ref_text, line.ptr)), what.ptr);
+	buf_free(&what);
+	buf_free(&line);
+}
+
+static void check_dates(enum kind k)
+{
+	struct civil_day r = reference;
+	struct buf ref_text = BUF_INIT;
+	size_t i;
+
+	scaffold_text(k, title, days_from_civil(r.y, r.m, r.d), &ref_text);
+	check_reference(k, ref_text.ptr);
+	for (i = 0; i < sizeof(days) / sizeof(days[0]); i++)
+		check_day(k, days[i], ref_text.ptr);
+	buf_free(&ref_text);
 }
 
 int main(void)
@@ -91,6 +292,8 @@ int main(void)
 
 	for (k = 0; k < K__ITEMS; k++)
 		check_kind((enum kind)k, day);
+	for (k = 0; k < K__ITEMS; k++)
+		check_dates((enum kind)k);
 	scaffold_id(title, &id);
 	CHECK_STR(id.ptr, "een-overleg-wonen-zorg", "id: the title's slug, "
 		  "accents folded");
