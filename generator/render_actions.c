@@ -705,7 +705,7 @@ static void render_fiche(struct render *r, const struct action *a)
 		put_today(r, facts);
 		put(r, m, "facts", facts);
 	}
-	buf_printf(&dir, "%s/%.*s/", r->kind_path[K_ACTION], SL_FMT(a->it.id));
+	item_dir(r, &a->it, &dir);
 	emit_page(r, a->template_.v == TPL_STUB ? "action-stub" : "action",
 		  dir.ptr, m, true);
 	buf_free(&dir);

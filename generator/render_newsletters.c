@@ -214,6 +214,20 @@ static struct tv *issue_data(struct render *r, const struct issue_ctx *c)
 	return m;
 }
 
+/* "nieuwsbrief/ID/email.html": a file of an issue's folder. */
+static void issue_path(struct render *r, struct buf *b, const struct item *it,
+		       const char *file)
+{
+	item_dir(r, it, b);
+	buf_puts(b, file);
+}
+
+/* "nieuwsbrief/feed.xml" */
+static void feed_path(struct render *r, struct buf *b)
+{
+	buf_printf(b, "%s/%s", r->kind_path[K_NEWSLETTER], FEED_FILE);
+}
+
 static const char *feed_url(struct render *r)
 {
 	struct buf p = BUF_INIT;
@@ -237,8 +251,7 @@ static void render_issue(struct render *r, const struct issue_ctx *c)
 	put_cstr(r, m, "mail_text_url", issue_file(r, nl, MAIL_TEXT));
 	put_cstr(r, m, "feed_url", feed_url(r));
 	put_body(r, m, &nl->it);
-	buf_printf(&dir, "%s/%.*s/", r->kind_path[K_NEWSLETTER],
-		   SL_FMT(nl->it.id));
+	item_dir(r, &nl->it, &dir);
 	emit_page(r, "newsletter", dir.ptr, m, true);
 	buf_free(&dir);
 }
@@ -265,8 +278,7 @@ static void render_mail_html(struct render *r, const struct issue_ctx *c)
 		put_buf(r, m, "body", &styled);
 	put_int(r, m, "max_width", MAIL_MAX_WIDTH);
 	mail_mode(r, c, false);
-	buf_printf(&path, "%s/%.*s/%s", r->kind_path[K_NEWSLETTER],
-		   SL_FMT(nl->it.id), MAIL_HTML);
+	issue_path(r, &path, &nl->it, MAIL_HTML);
 	emit_page(r, "email", path.ptr, m, false);
 	buf_free(&html);
 	buf_free(&styled);
@@ -323,8 +335,7 @@ static void render_mail_text(struct render *r, const struct issue_ctx *c)
 	put(r, root, "site", site_data(r));
 	if (t && tpl_render(r->tpls, t, root, &raw) == 0) {
 		finish_text(&raw, &out);
-		buf_printf(&path, "%s/%.*s/%s", r->kind_path[K_NEWSLETTER],
-			   SL_FMT(nl->it.id), MAIL_TEXT);
+		issue_path(r, &path, &nl->it, MAIL_TEXT);
 		emit_file(r, path.ptr, &out);
 	}
 	arena_free(&r->pa);
@@ -474,7 +485,7 @@ static void render_feed(struct render *r, struct newsletter **v, size_t n)
 		feed_entry(r, v[i], &x);
 	buf_puts(&x, "</feed>\n");
 	r->abs_links = false;
-	buf_printf(&path, "%s/%s", r->kind_path[K_NEWSLETTER], FEED_FILE);
+	feed_path(r, &path);
 	emit_file(r, path.ptr, &x);
 	arena_free(&r->pa);
 	buf_free(&x);
@@ -544,8 +555,7 @@ void claim_newsletter_urls(struct render *r)
 		for (f = 0; f < 2; f++) {
 			buf_reset(&p);
 			buf_reset(&what);
-			buf_printf(&p, "%s/%.*s/%s", r->kind_path[K_NEWSLETTER],
-				   SL_FMT(it->id), files[f]);
+			issue_path(r, &p, it, files[f]);
 			buf_printf(&what, diag_tr(&r->b->diag,
 				   "the mail version of newsletter '%.*s'",
 				   "de mailversie van nieuwsbrief '%.*s'"),
@@ -555,7 +565,7 @@ void claim_newsletter_urls(struct render *r)
 	}
 	if (n) {
 		buf_reset(&p);
-		buf_printf(&p, "%s/%s", r->kind_path[K_NEWSLETTER], FEED_FILE);
+		feed_path(r, &p);
 		claim_url(r, p.ptr, diag_tr(&r->b->diag, "the newsletter feed",
 			  "de feed van de nieuwsbrief"), NULL,
 			  (struct pos){ 0, 0 });
