@@ -237,6 +237,22 @@ void scaffold_text(enum kind k, const char *title, int64_t now_day,
 	expand(kind_text[k], title, now_day, out);
 }
 
+/* dir/name as a person would type it: "events" for ".", no doubled
+ * slash after "site/" or "/". */
+static void join_dir(struct buf *path, const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	if (!(n == 1 && dir[0] == '.')) {
+		buf_put(path, dir, n);
+		if (dir[n - 1] != '/')
+			buf_putc(path, '/');
+	}
+	buf_puts(path, name);
+}
+
 enum scaffold_status scaffold_write(const char *site_dir, enum kind k,
 				    const char *id, const struct buf *text,
 				    struct buf *path)
@@ -244,7 +260,7 @@ enum scaffold_status scaffold_write(const char *site_dir, enum kind k,
 	ssize_t n;
 	int fd, err;
 
-	buf_printf(path, "%s/%s", site_dir, kind_folders[k]);
+	join_dir(path, site_dir, kind_folders[k]);
 	if (mkdir(path->ptr, 0777) != 0 && errno != EEXIST)
 		return SCAFFOLD_IO;
 	buf_printf(path, "/%s.md", id);

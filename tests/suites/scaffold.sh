@@ -147,6 +147,27 @@ done <<'EOF_NOW'
 2025-12-31T22:59:59Z 2025-12-31 2025 23:59:59-CET
 2025-12-31T23:00:00Z 2026-01-01 2026 00:00-CET
 EOF_NOW
+# The path printed is the one a person would type: no "./" for the
+# current folder, no doubled slash after a trailing one.
+ZS=$(cd "$(dirname "$ZONESITE")" && pwd)/$(basename "$ZONESITE")
+site=$tmp/paths
+cp -r "$MINI" "$site"
+(cd "$site" && "$ZS" new event "Hier" -C . --now 2025-10-01 \
+	>"$tmp/out" 2>"$tmp/err")
+check "new -C .: prints events/hier.md" \
+	'[ "$(cat "$tmp/out")" = events/hier.md ] && [ -f "$site/events/hier.md" ]' \
+	"$tmp/err"
+"$ZONESITE" new event "Daar" -C "$site/" --now 2025-10-01 >"$tmp/out" \
+	2>"$tmp/err"
+check "new -C site/: prints site/events/daar.md" \
+	'[ "$(cat "$tmp/out")" = "$site/events/daar.md" ] && [ -f "$site/events/daar.md" ]' \
+	"$tmp/err"
+(cd "$site/events" && "$ZS" new page "Boven" -C .. --now 2025-10-01 \
+	>"$tmp/out" 2>"$tmp/err")
+check "new -C ..: prints ../pages/boven.md" \
+	'[ "$(cat "$tmp/out")" = ../pages/boven.md ] && [ -f "$site/pages/boven.md" ]' \
+	"$tmp/err"
+
 while read -r day year; do
 	new_dated "now-$day" 0 --now "$day"
 	check "--now $day: dated $day, plan $year" 'dated "$day" "$year"' "$tmp/err"
