@@ -110,10 +110,55 @@ static int cmp_item(const void *a, const void *b)
 		      (*(struct item *const *)b)->id);
 }
 
+static uint32_t id_hash(struct slice id)
+{
+	uint64_t h = 14695981039346656037u; /* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < id.len; i++)
+		h = (h ^ (unsigned char)id.ptr[i]) * 1099511628211u;
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+/* Open addressing with linear probing, at most half full. */
+static void index_ids(struct arena *a, struct kind_table *t)
+{
+	size_t cap = 16, i, h;
+
+	while (cap < 2 * t->n)
+		cap *= 2;
+	t->slot = arena_array(a, cap, sizeof(*t->slot));
+	memset(t->slot, 0, cap * sizeof(*t->slot));
+	t->mask = cap - 1;
+	for (i = 0; i < t->n; i++) {
+		uint32_t hash = id_hash(t->v[i]->id);
+
+		for (h = hash & t->mask; t->slot[h].index1;
+		     h = (h + 1) & t->mask)
+			;
+		t->slot[h] = (struct id_slot){ (uint32_t)(i + 1), hash };
+	}
+}
+
+static int find_hashed(const struct kind_table *t, struct slice id)
+{
+	uint32_t hash = id_hash(id);
+	size_t h;
+
+	for (h = hash & t->mask; t->slot[h].index1; h = (h + 1) & t->mask)
+		if (t->slot[h].hash == hash &&
+		    sl_eq(t->v[t->slot[h].index1 - 1]->id, id))
+			return (int)(t->slot[h].index1 - 1);
+	return -1;
+}
+
 int model_find_index(const struct site *s, enum kind k, struct slice id)
 {
 	const struct kind_table *t = &s->kinds[k];
 	size_t lo = 0, hi = t->n;
+
+	if (t->mask)
+		return find_hashed(t, id);
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -504,6 +549,10 @@ static void decode_items(struct build *b)
 			arena_reset(&tree);
 		}
 		qsort(t->v, t->n, sizeof(*t->v), cmp_item);
+		if (t->n > UINT32_MAX - 1)
+			die("%zu %s: more than one index can hold", t->n,
+			    kind_names[k]);
+		index_ids(&b->arena, t);
 	}
 	arena_free(&tree);
 }
