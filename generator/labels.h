@@ -109,7 +109,7 @@
 	X(L_CALENDAR_MUNICIPALITY, "calendar_municipality", "Gemeente") \
 	X(L_CALENDAR_ALL_MUNICIPALITIES, "calendar_all_municipalities", "Alle gemeenten") \
 	X(L_CALENDAR_DAY_OF, "calendar_day_of", "dag {day} van {days}") \
-	X(L_SERIES_PLANNED, "series_planned", "{planned} van {target} gepland") \
+	X(L_SERIES_PLANNED, "series_planned", "{planned} van {target} ingepland") \
 	X(L_SERIES_HELD, "series_held", "{held} gehouden") \
 	X(L_TITLE_PARTNERS_MUNICIPALITY, "title_partners_municipality", "Partners in {municipality}") \
 	X(L_TITLE_PARTNERS_TYPE, "title_partners_type", "Partners: {type}") \

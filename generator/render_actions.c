@@ -385,7 +385,7 @@ static struct tv *evaluation(struct render *r, const struct action *a)
 }
 
 /* "3 keer per jaar", with how the plan year's events went so far
- * (put_series: "2 van 3 gepland, 1 gehouden"). */
+ * (put_series: "2 van 3 ingepland, 1 gehouden"). */
 static void put_recurrence(struct render *r, struct tv *m,
 			   const struct action *a)
 {

@@ -223,7 +223,7 @@ void render_calendar(struct render *r);
 void claim_calendar_urls(struct render *r);
 /* An action's series in its plan year, as the calendar shows it: events
  * planned (not cancelled, held ones included) and held.  put_series puts
- * "series" {planned, held, target, year, planned_text "2 van 3 gepland",
+ * "series" {planned, held, target, year, planned_text "2 van 3 ingepland",
  * held_text "1 gehouden"} when the fiche has a recurrence. */
 void calendar_series_counts(struct render *r, const struct action *a,
 			    int *planned, int *held);

@@ -59,8 +59,8 @@ int main(void)
 	put_series(&r, m, (const struct action *)it);
 	series = tv_map_get(m, "series");
 	CHECK(series != NULL, "put_series puts a series");
-	CHECK_STR(series ? str(series, "planned_text") : NULL, "2 van 3 gepland",
-		  "planned_text reads \"2 van 3 gepland\"");
+	CHECK_STR(series ? str(series, "planned_text") : NULL, "2 van 3 ingepland",
+		  "planned_text reads \"2 van 3 ingepland\"");
 	CHECK_STR(series ? str(series, "held_text") : NULL, "1 gehouden",
 		  "held_text reads \"1 gehouden\"");
 	b.now_day = days_from_civil(2025, 10, 20);
