@@ -46,17 +46,18 @@ struct tv *rlist(struct render *r)
 	return tv_list_new(&r->pa);
 }
 
-/* A non-empty list also gets "has_KEY", so a template can wrap it in
- * <ul> only when there is something to list. */
+/* A list also gets "has_KEY", true when it has items as the page is
+ * rendered (lists are often filled after they are put), so a template
+ * can wrap it in <ul> only when there is something to list. */
 void put(struct render *r, struct tv *m, const char *key, struct tv *v)
 {
 	tv_map_put(&r->pa, m, key, v);
-	if (v && v->kind == TV_LIST && v->u.list.n) {
+	if (v && v->kind == TV_LIST) {
 		struct buf k = BUF_INIT;
 
 		buf_printf(&k, "has_%s", key);
 		tv_map_put(&r->pa, m, arena_strndup(&r->pa, k.ptr, k.len),
-			   tv_bool(&r->pa, true));
+			   tv_has(&r->pa, v));
 		buf_free(&k);
 	}
 }

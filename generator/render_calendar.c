@@ -689,13 +689,6 @@ static struct tv *month_groups(struct render *r, const struct cal *c,
 		put_day_when(r, it, e, pl->day);
 		push(r, items, it);
 	}
-	/* put() marks has_band only for a list non-empty when put, and the
-	 * bands were filled after. */
-	for (k = 0; k < tv_len(groups); k++) {
-		struct tv *gg = (struct tv *)groups->u.list.items[k];
-
-		put_bool(r, gg, "has_band", tv_len(tv_map_get(gg, "band")) > 0);
-	}
 	return groups;
 }
 

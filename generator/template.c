@@ -63,6 +63,14 @@ struct tv *tv_null(void)
 	return NULL;
 }
 
+struct tv *tv_has(struct arena *a, const struct tv *list)
+{
+	struct tv *v = tv_new(a, TV_HAS);
+
+	v->u.of = list;
+	return v;
+}
+
 struct tv *tv_bool(struct arena *a, bool b)
 {
 	struct tv *v = tv_new(a, TV_BOOL);
@@ -176,6 +184,7 @@ bool tv_truthy(const struct tv *v)
 	case TV_STR: return v->u.s.len > 0;
 	case TV_LIST: return v->u.list.n > 0;
 	case TV_MAP: return true;
+	case TV_HAS: return tv_truthy(v->u.of);
 	}
 	return false;
 }
@@ -1225,6 +1234,7 @@ static void put_value(struct buf *out, const struct tv *v, bool escape)
 	switch (v->kind) {
 	case TV_STR: s = v->u.s; break;
 	case TV_BOOL: s = v->u.b ? SL("true") : SL("false"); break;
+	case TV_HAS: s = tv_truthy(v) ? SL("true") : SL("false"); break;
 	default: return;
 	}
 	if (escape)

@@ -46,7 +46,9 @@ enum {
 
 /* ---- template values ---- */
 
-enum tv_kind { TV_NULL, TV_BOOL, TV_STR, TV_LIST, TV_MAP };
+/* TV_HAS is true when a list is non-empty as the page is rendered, not
+ * as the value was made: a list filled after it was put in a map. */
+enum tv_kind { TV_NULL, TV_BOOL, TV_STR, TV_LIST, TV_MAP, TV_HAS };
 
 struct tv;
 
@@ -64,6 +66,7 @@ struct tv {
 	enum tv_kind kind;
 	union {
 		bool b;         /* TV_BOOL */
+		const struct tv *of; /* TV_HAS: a TV_LIST */
 		struct slice s; /* TV_STR: not necessarily NUL-terminated */
 		struct {
 			const struct tv **items;
@@ -79,6 +82,8 @@ struct tv {
 /* null: returns NULL (see above); it needs no memory. */
 struct tv *tv_null(void);
 struct tv *tv_bool(struct arena *a, bool b);
+/* Whether list (a TV_LIST) has items when the template reads it. */
+struct tv *tv_has(struct arena *a, const struct tv *list);
 /* Does NOT copy s: the caller keeps the bytes alive as long as the value
  * (slices into content files and literals do). */
 struct tv *tv_str(struct arena *a, struct slice s);

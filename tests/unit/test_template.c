@@ -185,6 +185,25 @@ static void test_truthiness(void)
 	arena_free(&a);
 }
 
+/* has_X as put() makes it: the list's state when rendered counts. */
+static void test_has(void)
+{
+	struct arena a = ARENA_INIT;
+	struct tv *m = tv_map_new(&a), *l = tv_list_new(&a);
+	const char *tpl = "{{#has_band}}<ul>{{#band}}<li>{{.}}</li>{{/band}}"
+			  "</ul>{{/has_band}}{{^has_band}}leeg{{/has_band}}"
+			  "|{{has_band}}";
+
+	tv_map_put(&a, m, "band", l);
+	tv_map_put(&a, m, "has_band", tv_has(&a, l));
+	check_one(tpl, m, "leeg|false", "has_X of an empty list is false");
+	tv_list_push(&a, l, tv_cstr(&a, "a"));
+	tv_list_push(&a, l, tv_cstr(&a, "b"));
+	check_one(tpl, m, "<ul><li>a</li><li>b</li></ul>|true",
+		  "has_X of a list filled after it was put is true, once");
+	arena_free(&a);
+}
+
 static void test_render_twice(void)
 {
 	struct fx f;
@@ -487,6 +506,7 @@ int main(void)
 	test_values();
 	test_escaping();
 	test_truthiness();
+	test_has();
 	test_render_twice();
 	test_inheritance_and_partials();
 	test_syntax_errors();
