@@ -237,15 +237,16 @@ void scaffold_text(enum kind k, const char *title, int64_t now_day,
 	expand(kind_text[k], title, now_day, out);
 }
 
-/* dir/name as a person would type it: "events" for ".", no doubled
- * slash after "site/" or "/". */
+/* dir/name as a person would type it: "events" for "." (and for "",
+ * which main.c refuses before, but dir[n - 1] must not be read), no
+ * doubled slash after "site/" or "/". */
 static void join_dir(struct buf *path, const char *dir, const char *name)
 {
 	size_t n = strlen(dir);
 
 	while (n > 1 && dir[n - 1] == '/')
 		n--;
-	if (!(n == 1 && dir[0] == '.')) {
+	if (n > 0 && !(n == 1 && dir[0] == '.')) {
 		buf_put(path, dir, n);
 		if (dir[n - 1] != '/')
 			buf_putc(path, '/');
