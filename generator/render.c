@@ -1377,9 +1377,29 @@ static void setup_paths(struct render *r)
 	}
 }
 
-static void check_all_links(struct render *r)
+/* The resolver for a body this edition does not render.  A reference to
+ * an unknown item or anchor is wrong in every edition and is reported;
+ * one to an item this edition leaves out is what such a body may well
+ * hold; a relative link is judged by a build of the body's own edition,
+ * whose pages this build does not know. */
+static enum md_resolve_result resolve_unrendered(void *ctx,
+						 const struct md_link_ref *ref,
+						 struct buf *url)
+{
+	enum md_resolve_result res;
+
+	if (ref->kind == MD_LINK_RELATIVE)
+		return MD_RESOLVE_OK;
+	res = resolve_link(ctx, ref, url);
+	return res == MD_RESOLVE_UNPUBLISHED ? MD_RESOLVE_OK : res;
+}
+
+/* Checks the links of every body, or (all false) of the bodies left out
+ * of the edition: rendering checks the others. */
+static void check_links(struct render *r, bool all)
 {
 	struct md_resolver res = { resolve_link, r };
+	struct md_resolver quiet = { resolve_unrendered, r };
 	size_t i;
 	int k;
 
@@ -1387,10 +1407,10 @@ static void check_all_links(struct render *r)
 		for (i = 0; i < r->s->kinds[k].n; i++) {
 			struct item *it = r->s->kinds[k].v[i];
 
-			if (it->doc == NULL)
+			if (it->doc == NULL || (it->published && !all))
 				continue;
 			r->current = it;
-			md_check_links(it->doc, &res);
+			md_check_links(it->doc, it->published ? &res : &quiet);
 		}
 	r->current = NULL;
 }
@@ -1408,7 +1428,7 @@ unsigned render_check_links(struct build *b)
 	setup_paths(&r);
 	if (setup_theme(&r) == 0) {
 		collect_urls(&r);
-		check_all_links(&r);
+		check_links(&r, true);
 	}
 	free_urls(&r);
 	free(r.events);
@@ -1431,12 +1451,13 @@ unsigned render_site(struct build *b)
 	if (diag_errors(&b->diag) != before) {
 		/* Clashing URLs: nothing can be written, but the links are
 		 * still checked so the run reports everything. */
-		check_all_links(&r);
+		check_links(&r, true);
 		free_urls(&r);
 		free(r.events);
 		arena_free(&r.pa);
 		return diag_errors(&b->diag) - before;
 	}
+	check_links(&r, false);
 	r.ledger = ledger_open(&r);
 	r.css_url = "";
 	if (!b->check_only)
