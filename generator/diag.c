@@ -122,6 +122,16 @@ struct source *diag_source(struct diag_ctx *d, const char *path,
 	return s;
 }
 
+/* The offset just past the next line end at or after i, or 0 if none;
+ * memchr, since every file of a build is indexed. */
+static size_t next_line(const struct source *s, size_t i)
+{
+	const char *nl = i < s->len ? memchr(s->text + i, '\n', s->len - i)
+				    : NULL;
+
+	return nl ? (size_t)(nl - s->text) + 1 : 0;
+}
+
 static void index_lines(struct source *s)
 {
 	size_t i, n = 1;
@@ -129,15 +139,13 @@ static void index_lines(struct source *s)
 	if (s->line_starts)
 		return;
 	s->memo_line = 0;
-	for (i = 0; i < s->len; i++)
-		if (s->text[i] == '\n')
-			n++;
+	for (i = next_line(s, 0); i; i = next_line(s, i))
+		n++;
 	s->line_starts = xreallocarray(NULL, n, sizeof(size_t));
 	s->line_starts[0] = 0;
 	s->nlines = 1;
-	for (i = 0; i < s->len; i++)
-		if (s->text[i] == '\n')
-			s->line_starts[s->nlines++] = i + 1;
+	for (i = next_line(s, 0); i; i = next_line(s, i))
+		s->line_starts[s->nlines++] = i;
 }
 
 size_t diag_line_offset(struct source *src, unsigned line)

@@ -125,9 +125,19 @@ static bool check_text(struct build *b, struct source *src)
 static size_t normalise(char *t, size_t len)
 {
 	size_t i = 0, o = 0;
+	const char *cr;
 
 	if (len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
+	/* Most files have no CR: only the BOM, if any, has to go. */
+	cr = memchr(t + i, '\r', len - i);
+	if (cr == NULL) {
+		if (i)
+			memmove(t, t + i, len - i + 1);
+		return len - i;
+	}
+	if (i == 0)
+		o = i = (size_t)(cr - t);
 	for (; i < len; i++) {
 		if (t[i] == '\r' && i + 1 < len && t[i + 1] == '\n')
 			continue;

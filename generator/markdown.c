@@ -108,13 +108,20 @@ struct resolved {
 static size_t find_bytes(const char *text, size_t from, size_t to,
 			 const char *needle, size_t n)
 {
+	const char *p;
 	size_t i;
 
 	if (n == 0 || to < n)
 		return NOT_FOUND;
-	for (i = from; i + n <= to; i++)
-		if (text[i] == needle[0] && memcmp(text + i, needle, n) == 0)
-			return i;
+	/* memchr finds each candidate first byte: bodies are searched for
+	 * every link they hold. */
+	for (i = from; i + n <= to; i = (size_t)(p - text) + 1) {
+		p = memchr(text + i, needle[0], to - n + 1 - i);
+		if (p == NULL)
+			return NOT_FOUND;
+		if (memcmp(p, needle, n) == 0)
+			return (size_t)(p - text);
+	}
 	return NOT_FOUND;
 }
 
