@@ -230,6 +230,16 @@ void civil_put_date(struct buf *b, int64_t day, enum civil_iso form)
 		   "%04lld-%02d-%02d", (long long)y, m, d);
 }
 
+void civil_put_month(struct buf *b, int64_t year, int month)
+{
+	buf_printf(b, "%04lld-%02d", (long long)year, month);
+}
+
+void civil_put_year(struct buf *b, int64_t year)
+{
+	buf_printf(b, "%04lld", (long long)year);
+}
+
 /* "T12:30" or "T12:30:00" (basic: "T1230", "T123000") of a second of
  * the day. */
 static void put_clock(struct buf *b, int64_t secs, enum civil_iso form,

@@ -96,6 +96,11 @@ enum civil_clock { CIVIL_HH_MM, CIVIL_HH_MM_SS };
 
 /* A day: "2025-10-14" or "20251014". */
 void civil_put_date(struct buf *b, int64_t day, enum civil_iso form);
+/* A month, "2025-10", and a year, "2025": a date known no closer, a
+ * calendar's month.  Extended form only: ISO 8601 allows no basic form
+ * of a month (YYYYMM could be taken for YYMMDD). */
+void civil_put_month(struct buf *b, int64_t year, int month);
+void civil_put_year(struct buf *b, int64_t year);
 /* A count of seconds since 1970-01-01T00:00, UTC or local wall time
  * alike, without a zone: "2025-10-14T12:30:00" or "20251014T123000". */
 void civil_put_date_time(struct buf *b, int64_t seconds,

@@ -859,10 +859,10 @@ bool fuzzydate_put_iso(struct buf *b, const struct fd_point *p,
 		civil_put_date(b, p->first_day, CIVIL_ISO_EXTENDED);
 		return true;
 	case FD_MONTH:
-		buf_printf(b, "%04d-%02d", p->year, p->month);
+		civil_put_month(b, p->year, p->month);
 		return true;
 	case FD_YEAR:
-		buf_printf(b, "%04d", p->year);
+		civil_put_year(b, p->year);
 		return true;
 	default:
 		return false;

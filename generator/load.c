@@ -24,12 +24,22 @@ const char *const kind_folders[K__ITEMS] = {
 	[K_EVENT] = "events", [K_NEWSLETTER] = "newsletters",
 };
 
-static void join(struct buf *p, const char *dir, const char *rel)
+/* Every path shown in a diagnostic is made here, so "-C site/" must not
+ * give "site//events/x.md"; dir[n - 1] is never read for an empty dir
+ * (main.c refuses one before). */
+void load_join(struct buf *path, const char *dir, const char *rel)
 {
-	buf_reset(p);
-	if (strcmp(dir, ".") != 0)
-		buf_printf(p, "%s/", dir);
-	buf_puts(p, rel);
+	size_t n = strlen(dir);
+
+	buf_reset(path);
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	if (n > 0 && !(n == 1 && dir[0] == '.')) {
+		buf_put(path, dir, n);
+		if (dir[n - 1] != '/')
+			buf_putc(path, '/');
+	}
+	buf_puts(path, rel);
 }
 
 bool load_inside(const char *dir, const char *path)
@@ -132,8 +142,12 @@ static size_t normalise(char *t, size_t len)
 	/* Most files have no CR: only the BOM, if any, has to go. */
 	cr = memchr(t + i, '\r', len - i);
 	if (cr == NULL) {
-		if (i)
-			memmove(t, t + i, len - i + 1);
+		if (i) {
+			/* Terminated here, as below, not by whatever the
+			 * caller left past len. */
+			memmove(t, t + i, len - i);
+			t[len - i] = '\0';
+		}
 		return len - i;
 	}
 	if (i == 0)
@@ -193,7 +207,7 @@ static const char *shown_path(struct build *b, const char *rel)
 	struct buf p = BUF_INIT;
 	const char *s;
 
-	join(&p, b->site_dir, rel);
+	load_join(&p, b->site_dir, rel);
 	s = arena_strndup(&b->arena, p.ptr, p.len);
 	buf_free(&p);
 	return s;
@@ -342,7 +356,7 @@ static unsigned load_kind(struct build *b, enum kind k)
 	size_t n, i, total;
 	char **names;
 
-	join(&path, b->site_dir, kind_folders[k]);
+	load_join(&path, b->site_dir, kind_folders[k]);
 	names = list_dir(path.ptr, &n);
 	total = n; /* n may drop to 0 below; every name is freed */
 	if (names && !link_ok(b, path.ptr, path.ptr))
@@ -409,7 +423,7 @@ static void walk_static(struct build *b, const char *rel, int depth)
 	size_t n, i;
 	char **names;
 
-	join(&path, b->site_dir, rel);
+	load_join(&path, b->site_dir, rel);
 	names = list_dir(path.ptr, &n);
 	/* Never silently: a file that is not published is reported. */
 	if (names && n && depth >= LOAD_MAX_DEPTH)
@@ -423,7 +437,7 @@ static void walk_static(struct build *b, const char *rel, int depth)
 			continue;
 		buf_reset(&sub);
 		buf_printf(&sub, "%s/%s", rel, names[i]);
-		join(&path, b->site_dir, sub.ptr);
+		load_join(&path, b->site_dir, sub.ptr);
 		if (!link_ok(b, path.ptr, path.ptr) || stat(path.ptr, &st) != 0)
 			continue;
 		if (S_ISDIR(st.st_mode))

@@ -42,7 +42,7 @@ enum {
 	LOCATE_WINDOW = 8192,
 };
 
-#define NOT_FOUND SIZE_MAX
+#define NOT_FOUND MEM_NOT_FOUND
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 const char *const md_template_prompts[] = {
@@ -105,26 +105,6 @@ struct resolved {
 
 /* --- text search and positions ------------------------------------------ */
 
-static size_t find_bytes(const char *text, size_t from, size_t to,
-			 const char *needle, size_t n)
-{
-	const char *p;
-	size_t i;
-
-	if (n == 0 || to < n)
-		return NOT_FOUND;
-	/* memchr finds each candidate first byte: bodies are searched for
-	 * every link they hold. */
-	for (i = from; i + n <= to; i = (size_t)(p - text) + 1) {
-		p = memchr(text + i, needle[0], to - n + 1 - i);
-		if (p == NULL)
-			return NOT_FOUND;
-		if (memcmp(p, needle, n) == 0)
-			return (size_t)(p - text);
-	}
-	return NOT_FOUND;
-}
-
 static bool after_opener(const char *text, size_t from, size_t at)
 {
 	while (at > from && text[at - 1] && strchr(" \t\n", text[at - 1]))
@@ -139,7 +119,7 @@ static size_t find_dest(const char *text, size_t from, size_t to,
 {
 	size_t n = strlen(needle), first = NOT_FOUND, at = from;
 
-	while ((at = find_bytes(text, at, to, needle, n)) != NOT_FOUND) {
+	while ((at = mem_find(text, at, to, needle, n)) != NOT_FOUND) {
 		if (after_opener(text, from, at))
 			return at;
 		if (first == NOT_FOUND)
@@ -157,7 +137,7 @@ static size_t find_definition(const char *text, size_t from, size_t to,
 {
 	size_t n = strlen(needle), at = from, i;
 
-	while ((at = find_bytes(text, at, to, needle, n)) != NOT_FOUND) {
+	while ((at = mem_find(text, at, to, needle, n)) != NOT_FOUND) {
 		i = at;
 		while (i > from && text[i - 1] && strchr(" \t\n<", text[i - 1]))
 			i--;
@@ -201,16 +181,6 @@ static struct pos block_pos(const struct md_doc *doc, cmark_node *block)
 
 /* --- headings and anchors ----------------------------------------------- */
 
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 14695981039346656037u; /* FNV-1a */
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-	return h;
-}
-
 static struct anchor_slot *anchor_slot(const struct anchor_set *set,
 				       const char *s, size_t n)
 {
@@ -218,7 +188,7 @@ static struct anchor_slot *anchor_slot(const struct anchor_set *set,
 
 	if (set->cap == 0)
 		return NULL;
-	i = hash_bytes(s, n) & (set->cap - 1);
+	i = sl_hash(sl_make(s, n)) & (set->cap - 1);
 	while (set->slot[i].id) {
 		const char *id = set->slot[i].id;
 

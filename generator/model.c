@@ -11,6 +11,7 @@
  */
 #include "model.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -110,13 +111,11 @@ static int cmp_item(const void *a, const void *b)
 		      (*(struct item *const *)b)->id);
 }
 
+/* Folded to 32 bits: the hash is kept in every slot beside the index. */
 static uint32_t id_hash(struct slice id)
 {
-	uint64_t h = 14695981039346656037u; /* FNV-1a */
-	size_t i;
+	uint64_t h = sl_hash(id);
 
-	for (i = 0; i < id.len; i++)
-		h = (h ^ (unsigned char)id.ptr[i]) * 1099511628211u;
 	return (uint32_t)(h ^ (h >> 32));
 }
 
@@ -549,7 +548,8 @@ static void decode_items(struct build *b)
 			arena_reset(&tree);
 		}
 		qsort(t->v, t->n, sizeof(*t->v), cmp_item);
-		if (t->n > UINT32_MAX - 1)
+		/* model_find_index returns an index as an int. */
+		if (t->n > (size_t)INT_MAX)
 			die("%zu %s: more than one index can hold", t->n,
 			    kind_names[k]);
 		index_ids(&b->arena, t);
@@ -745,20 +745,12 @@ static void check_prompts(struct build *b, struct item *it)
 		const char *p = md_template_prompts[i];
 		size_t n = strlen(p);
 
-		for (at = 0; at + n <= it->src->len; at++) {
-			/* memchr finds the candidates: this scans every
-			 * byte of every file once per prompt. */
-			const char *c = memchr(t + at, p[0],
-					       it->src->len - n + 1 - at);
-
-			if (c == NULL)
-				break;
-			at = (size_t)(c - t);
-			if (memcmp(t + at, p, n) != 0)
-				continue;
+		at = 0;
+		while ((at = mem_find(t, at, it->src->len, p, n)) !=
+		       MEM_NOT_FOUND) {
 			diag(&b->diag, D_TEMPLATE_PROMPT, it->src,
 			     diag_pos_at(it->src, at), p);
-			at += n - 1;
+			at += n;
 		}
 	}
 }

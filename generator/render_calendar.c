@@ -619,12 +619,13 @@ static struct tv *new_month_group(struct render *r, int64_t key,
 		put_label(r, g, "heading", L_CALENDAR_DATE_TBD);
 		put_cstr(r, g, "id", "datum-volgt");
 	} else {
+		int64_t year = civil_floor_div(key, MONTHS_PER_YEAR);
+		int month = (int)civil_floor_mod(key, MONTHS_PER_YEAR) + 1;
+
 		format_month(&t, key);
 		put_buf(r, g, "heading", &t);
 		buf_reset(&t);
-		buf_printf(&t, "%04lld-%02d",
-			   (long long)civil_floor_div(key, MONTHS_PER_YEAR),
-			   (int)civil_floor_mod(key, MONTHS_PER_YEAR) + 1);
+		civil_put_month(&t, year, month);
 		put_buf(r, g, "id", &t);
 		if (key >= first && key <= last)
 			put_month_url(r, g, "grid_url", key);

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "civil.h"
+#include "load.h"
 #include "slug.h"
 
 static const char header[] =
@@ -198,19 +199,20 @@ static void put_quoted(struct buf *out, const char *s)
 static size_t put_marker(const char *p, const char *title, int64_t now_day,
 			 struct buf *out)
 {
+	bool prev = !strncmp(p, "@PREV@", 6);
 	int64_t year;
 
-	civil_from_days(now_day, &year, NULL, NULL);
-	if (!strncmp(p, "@TITLE@", 7))
+	if (!strncmp(p, "@TITLE@", 7)) {
 		put_quoted(out, title);
-	else if (!strncmp(p, "@TODAY@", 7))
+	} else if (!strncmp(p, "@TODAY@", 7)) {
 		civil_put_date(out, now_day, CIVIL_ISO_EXTENDED);
-	else if (!strncmp(p, "@YEAR@", 6))
-		buf_printf(out, "%lld", (long long)year);
-	else if (!strncmp(p, "@PREV@", 6))
-		buf_printf(out, "%lld", (long long)year - 1);
-	else
+	} else if (prev || !strncmp(p, "@YEAR@", 6)) {
+		/* Worked out here, not for every '@' a template holds. */
+		civil_from_days(now_day, &year, NULL, NULL);
+		buf_printf(out, "%lld", (long long)year - prev);
+	} else {
 		return 0;
+	}
 	return strchr(p + 1, '@') - p + 1;
 }
 
@@ -237,23 +239,6 @@ void scaffold_text(enum kind k, const char *title, int64_t now_day,
 	expand(kind_text[k], title, now_day, out);
 }
 
-/* dir/name as a person would type it: "events" for "." (and for "",
- * which main.c refuses before, but dir[n - 1] must not be read), no
- * doubled slash after "site/" or "/". */
-static void join_dir(struct buf *path, const char *dir, const char *name)
-{
-	size_t n = strlen(dir);
-
-	while (n > 1 && dir[n - 1] == '/')
-		n--;
-	if (n > 0 && !(n == 1 && dir[0] == '.')) {
-		buf_put(path, dir, n);
-		if (dir[n - 1] != '/')
-			buf_putc(path, '/');
-	}
-	buf_puts(path, name);
-}
-
 enum scaffold_status scaffold_write(const char *site_dir, enum kind k,
 				    const char *id, const struct buf *text,
 				    struct buf *path)
@@ -261,7 +246,7 @@ enum scaffold_status scaffold_write(const char *site_dir, enum kind k,
 	ssize_t n;
 	int fd, err;
 
-	join_dir(path, site_dir, kind_folders[k]);
+	load_join(path, site_dir, kind_folders[k]);
 	if (mkdir(path->ptr, 0777) != 0 && errno != EEXIST)
 		return SCAFFOLD_IO;
 	buf_printf(path, "/%s.md", id);

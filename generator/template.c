@@ -264,21 +264,9 @@ struct tpl_set {
 
 enum { TAB_FIRST = 32 };
 
-static uint64_t hash_name(struct slice s)
-{
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
-
-	for (i = 0; i < s.len; i++) {
-		h ^= (unsigned char)s.ptr[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 static struct tpl **slot(struct tpl **tab, size_t cap, struct slice name)
 {
-	size_t mask = cap - 1, i = (size_t)hash_name(name) & mask;
+	size_t mask = cap - 1, i = (size_t)sl_hash(name) & mask;
 
 	while (tab[i] && !sl_eq(tab[i]->name, name))
 		i = (i + 1) & mask;
@@ -563,20 +551,8 @@ static void report_name(struct parser *ps, enum diag_id id, size_t off,
 static bool find_delim(const struct parser *ps, size_t from,
 		       struct slice delim, size_t *at)
 {
-	while (from + delim.len <= ps->len) {
-		const char *hit = memchr(ps->p + from, delim.ptr[0],
-					 ps->len - from - delim.len + 1);
-
-		if (hit == NULL)
-			return false;
-		from = (size_t)(hit - ps->p);
-		if (memcmp(hit, delim.ptr, delim.len) == 0) {
-			*at = from;
-			return true;
-		}
-		from++;
-	}
-	return false;
+	*at = mem_find(ps->p, from, ps->len, delim.ptr, delim.len);
+	return *at != MEM_NOT_FOUND;
 }
 
 static size_t eol_after(const struct parser *ps, size_t i)

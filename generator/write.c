@@ -294,23 +294,11 @@ static bool same_version(const struct stat *a, const struct stat *b)
 
 /* ---- the set of paths written ---- */
 
-static uint64_t path_hash(const char *p, size_t n)
-{
-	uint64_t h = 14695981039346656037u;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 1099511628211u;
-	}
-	return h;
-}
-
 /* The slot of p[0..n): its entry, or the free slot where it would go. */
 static struct out_seen *seen_slot(struct out_seen *v, size_t cap,
 				  const char *p, size_t n)
 {
-	size_t i = (size_t)path_hash(p, n) & (cap - 1);
+	size_t i = (size_t)sl_hash(sl_make(p, n)) & (cap - 1);
 
 	while (v[i].path && (v[i].len != n || memcmp(v[i].path, p, n) != 0))
 		i = (i + 1) & (cap - 1);

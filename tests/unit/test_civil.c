@@ -244,6 +244,11 @@ static void test_iso_text(void)
 	CHECK_TEXT(civil_put_date(b, days_from_civil(987, 3, 5),
 				  CIVIL_ISO_EXTENDED), "0987-03-05",
 		   "a year below 1000 keeps four digits");
+	CHECK_TEXT(civil_put_month(b, 2025, 3), "2025-03",
+		   "a month keeps two digits");
+	CHECK_TEXT(civil_put_month(b, 987, 10), "0987-10",
+		   "a month of a year below 1000");
+	CHECK_TEXT(civil_put_year(b, 987), "0987", "a year below 1000");
 	CHECK_TEXT(civil_put_date_time(b, utc_at(2025, 10, 14, 9, 5) + 7,
 				       CIVIL_ISO_EXTENDED),
 		   "2025-10-14T09:05:07", "a date and time, extended");
