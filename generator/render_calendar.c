@@ -843,12 +843,10 @@ static void render_list(struct render *r, const struct cal *c, bool past,
 	/* first: a facet's own feed below replaces the main one */
 	put_nav(r, m, range, have_grid, past ? "nav_archive" :
 		facet < 0 ? "nav_list" : "nav_facet");
-	buf_printf(&dir, "%s/", r->kind_path[K_EVENT]);
 	if (facet >= 0) {
 		struct slice name = vocab_label(r->s,
 			cal_facet_vocab[facet], index);
 
-		buf_reset(&dir);
 		facet_dir(r, &dir, (enum cal_facet)facet, index);
 		buf_printf(&t, "%.*s: %.*s", SL_FMT(label(r, L_TITLE_CALENDAR)),
 			   SL_FMT(name));
@@ -860,10 +858,10 @@ static void render_list(struct render *r, const struct cal *c, bool past,
 		put_feed_url(r, m, (enum cal_facet)facet, index);
 	} else {
 		put_label(r, m, "title", past ? L_TITLE_ARCHIVE : L_TITLE_CALENDAR);
-		if (past) {
-			buf_reset(&dir);
+		if (past)
 			section_dir(r, &dir, K_EVENT, CAL_DIR_ARCHIVE, SL(""));
-		}
+		else
+			buf_printf(&dir, "%s/", r->kind_path[K_EVENT]);
 	}
 	/* every facet on every facet page would cost facets squared */
 	if (!past && facet < 0)

@@ -78,13 +78,41 @@ static const char *static_url(struct render *r, struct slice rel)
 	return s;
 }
 
+/* "nieuwsbrief/ID/email.html": a file of an issue's folder. */
+static void issue_path(struct render *r, struct buf *b, const struct item *it,
+		       const char *file)
+{
+	item_dir(r, it, b);
+	buf_puts(b, file);
+}
+
+/* "nieuwsbrief/feed.xml" */
+static void feed_path(struct render *r, struct buf *b)
+{
+	buf_printf(b, "%s/%s", r->kind_path[K_NEWSLETTER], FEED_FILE);
+}
+
+/* Only published issues are rendered, so the issue always has a URL. */
 static const char *issue_file(struct render *r, const struct newsletter *n,
 			      const char *file)
 {
 	struct buf p = BUF_INIT;
 	const char *s;
 
-	buf_printf(&p, "%s%s", item_url(r, &n->it), file);
+	buf_putsl(&p, r->base_path);
+	issue_path(r, &p, &n->it, file);
+	s = link_to(r, p.ptr);
+	buf_free(&p);
+	return s;
+}
+
+static const char *feed_url(struct render *r)
+{
+	struct buf p = BUF_INIT;
+	const char *s;
+
+	buf_putsl(&p, r->base_path);
+	feed_path(r, &p);
 	s = link_to(r, p.ptr);
 	buf_free(&p);
 	return s;
@@ -212,31 +240,6 @@ static struct tv *issue_data(struct render *r, const struct issue_ctx *c)
 	put_cstr(r, m, "online_url", link_to(r, item_url(r, &nl->it)));
 	put_text(r, m, "subscribe_url", &r->s->cfg.newsletter.subscribe_url);
 	return m;
-}
-
-/* "nieuwsbrief/ID/email.html": a file of an issue's folder. */
-static void issue_path(struct render *r, struct buf *b, const struct item *it,
-		       const char *file)
-{
-	item_dir(r, it, b);
-	buf_puts(b, file);
-}
-
-/* "nieuwsbrief/feed.xml" */
-static void feed_path(struct render *r, struct buf *b)
-{
-	buf_printf(b, "%s/%s", r->kind_path[K_NEWSLETTER], FEED_FILE);
-}
-
-static const char *feed_url(struct render *r)
-{
-	struct buf p = BUF_INIT;
-	const char *s;
-
-	buf_printf(&p, "%s%s", kind_url(r, K_NEWSLETTER), FEED_FILE);
-	s = link_to(r, p.ptr);
-	buf_free(&p);
-	return s;
 }
 
 /* ---- the issue's page ---- */

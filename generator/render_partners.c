@@ -57,11 +57,11 @@ static int cmp_entry(const void *a, const void *b)
 	return c ? c : sl_cmp(x->p->it.id, y->p->it.id);
 }
 
-static bool has_ref(const struct list *l, int index, size_t before)
+static bool has_ref(const struct list *l, int index)
 {
 	size_t i;
 
-	for (i = 0; i < l->n && i < before; i++)
+	for (i = 0; i < l->n; i++)
 		if (LIST_AT(*l, struct ref, i).index == index)
 			return true;
 	return false;
@@ -79,11 +79,11 @@ static void count_facets(struct directory *d)
 		const struct partner *p = d->v[i].p;
 		const struct list *l = &p->municipalities;
 
+		/* No repeats to skip: validation rejects a name listed twice. */
 		for (j = 0; j < l->n; j++) {
 			int m = LIST_AT(*l, struct ref, j).index;
 
-			/* A municipality named twice counts once. */
-			if (m >= 0 && !has_ref(l, m, j))
+			if (m >= 0)
 				d->in_municipality[m]++;
 		}
 		if (p->type.set && p->type.index >= 0)
@@ -254,7 +254,7 @@ struct filter {
 static bool keep(const struct partner *p, const struct filter *f)
 {
 	if (f->v == V_MUNICIPALITY)
-		return has_ref(&p->municipalities, f->index, SIZE_MAX);
+		return has_ref(&p->municipalities, f->index);
 	if (f->v == V_PARTNER_TYPE)
 		return p->type.set && p->type.index == f->index;
 	return true;
@@ -802,14 +802,9 @@ static void jsonld(struct render *r, const struct partner *p,
 	buf_puts(j, "{");
 	json_field(j, "@context", SL("https://schema.org"));
 	json_field(j, "@type", SL("Organization"));
-	buf_printf(&u, "%s/%.*s/", r->kind_path[K_PARTNER], SL_FMT(p->it.id));
-	{
-		struct buf page = BUF_INIT;
-
-		abs_url(r, &page, buf_slice(&u));
-		json_field(j, "mainEntityOfPage", buf_slice(&page));
-		buf_free(&page);
-	}
+	abs_url(r, &u, SL(""));
+	item_dir(r, &p->it, &u);
+	json_field(j, "mainEntityOfPage", buf_slice(&u));
 	json_field(j, "name", p->name.s);
 	if (p->short_name.set)
 		json_field(j, "alternateName", p->short_name.s);
@@ -899,19 +894,13 @@ static void partner_vcard(struct render *r, const struct partner *p,
 	if (summary.len)
 		vcard_text(out, "NOTE", summary);
 	buf_reset(&t);
-	buf_printf(&t, "%s/%.*s/", r->kind_path[K_PARTNER], SL_FMT(p->it.id));
-	{
-		struct buf u = BUF_INIT;
-
-		abs_url(r, &u, buf_slice(&t));
-		vcard_uri(out, "UID", buf_slice(&u));
-		buf_reset(&u);
-		buf_reset(&t);
-		vcf_path(r, &t, p);
-		abs_url(r, &u, buf_slice(&t));
-		vcard_uri(out, "SOURCE", buf_slice(&u));
-		buf_free(&u);
-	}
+	abs_url(r, &t, SL(""));
+	item_dir(r, &p->it, &t);
+	vcard_uri(out, "UID", buf_slice(&t));
+	buf_reset(&t);
+	abs_url(r, &t, SL(""));
+	vcf_path(r, &t, p);
+	vcard_uri(out, "SOURCE", buf_slice(&t));
 	vcard_end(out);
 	buf_free(&t);
 }
@@ -953,7 +942,7 @@ static struct slice text_or_empty(const struct text *t)
 
 static void csv_row(struct render *r, struct buf *b, const struct partner *p)
 {
-	struct buf munis = BUF_INIT, url = BUF_INIT, rel = BUF_INIT;
+	struct buf munis = BUF_INIT, url = BUF_INIT;
 	const struct address *a = &p->address;
 	size_t i;
 
@@ -961,8 +950,8 @@ static void csv_row(struct render *r, struct buf *b, const struct partner *p)
 		buf_printf(&munis, "%s%.*s", i ? ", " : "",
 			   SL_FMT(vocab_label(r->s, V_MUNICIPALITY,
 			   LIST_AT(p->municipalities, struct ref, i).index)));
-	buf_printf(&rel, "%s/%.*s/", r->kind_path[K_PARTNER], SL_FMT(p->it.id));
-	abs_url(r, &url, buf_slice(&rel));
+	abs_url(r, &url, SL(""));
+	item_dir(r, &p->it, &url);
 	csv_field(b, p->it.id, true);
 	csv_field(b, p->name.s, false);
 	csv_field(b, text_or_empty(&p->short_name), false);
@@ -984,7 +973,6 @@ static void csv_row(struct render *r, struct buf *b, const struct partner *p)
 	buf_puts(b, "\r\n");
 	buf_free(&munis);
 	buf_free(&url);
-	buf_free(&rel);
 }
 
 static void render_csv(struct directory *d)
@@ -1028,7 +1016,6 @@ static void render_partner(struct directory *d, const struct entry *e)
 	put(r, m, "newsletters", newsletter_links(d, refs));
 	put_cstr(r, m, "directory_url", kind_url(r, K_PARTNER));
 	vcf_path(r, &vpath, p);
-	buf_reset(&dir);
 	buf_putsl(&dir, r->base_path);
 	buf_putsl(&dir, buf_slice(&vpath));
 	put_buf(r, m, "vcard_url", &dir);
@@ -1038,7 +1025,7 @@ static void render_partner(struct directory *d, const struct entry *e)
 	partner_vcard(r, p, buf_slice(&summary), &vcf);
 	emit_file(r, vpath.ptr, &vcf);
 	buf_reset(&dir);
-	buf_printf(&dir, "%s/%.*s/", r->kind_path[K_PARTNER], SL_FMT(p->it.id));
+	item_dir(r, &p->it, &dir);
 	emit_page(r, "partner", dir.ptr, m, true);
 	buf_free(&dir);
 	buf_free(&summary);
@@ -1114,6 +1101,7 @@ void render_partners(struct render *r)
 	if (unit_begin(r, unit_list_weight(d.n)))
 		render_directory(&d);
 	unit_end(r);
+	/* Twice a list: each facet page filters every partner. */
 	if (unit_begin(r, 2 * unit_list_weight(d.n)))
 		render_facets(&d);
 	unit_end(r);
