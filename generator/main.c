@@ -420,11 +420,10 @@ static int parse_now(const char *now, struct build *b)
 
 static char *default_out(const char *site)
 {
-	size_t n = strlen(site) + sizeof("/public");
-	char *p = xmalloc(n);
+	struct buf p = BUF_INIT;
 
-	snprintf(p, n, "%s/public", site);
-	return p;
+	load_join(&p, site, "public");
+	return p.ptr;
 }
 
 /* One line of the build summary: the partners nothing refers to, so the
@@ -674,7 +673,7 @@ static int run_new(const struct options *o, const struct build *b)
 				   "onbekende soort '%s': gebruik action, event, "
 				   "newsletter, partner, service of page",
 				   o->new_args[0]);
-	buf_printf(&path, "%s/site.yaml", b->site_dir);
+	load_join(&path, b->site_dir, "site.yaml");
 	if (access(path.ptr, F_OK) != 0) {
 		fprintf(stderr, nl ? "zonesite: %s: hier staat geen site.yaml: "
 			"dit is geen map van een zonesite-site (geef ze met -C)\n"

@@ -1094,9 +1094,11 @@ static unsigned setup_theme(struct render *r)
 	struct buf p = BUF_INIT;
 
 	r->tpls = tpl_set_new(&r->b->arena, &r->b->diag);
-	buf_printf(&p, "%s/themes/%s/templates", r->b->site_dir, theme);
+	/* load_join: these paths name templates in diagnostics. */
+	load_join(&p, r->b->site_dir, "themes/");
+	buf_printf(&p, "%s/templates", theme);
 	add_dir_if(r, &p);
-	buf_printf(&p, "%s/templates", r->b->site_dir);
+	load_join(&p, r->b->site_dir, "templates");
 	add_dir_if(r, &p);
 	buf_printf(&p, "%s/themes/%s/templates", data, theme);
 	add_dir_if(r, &p);
@@ -1108,8 +1110,8 @@ static unsigned setup_theme(struct render *r)
 	if (is_dir(p.ptr))
 		r->theme_dirs[r->ntheme_dirs++] = arena_strndup(&r->b->arena,
 								p.ptr, p.len);
-	buf_reset(&p);
-	buf_printf(&p, "%s/themes/%s", r->b->site_dir, theme);
+	load_join(&p, r->b->site_dir, "themes/");
+	buf_puts(&p, theme);
 	if (is_dir(p.ptr))
 		r->theme_dirs[r->ntheme_dirs++] = arena_strndup(&r->b->arena,
 								p.ptr, p.len);

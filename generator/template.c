@@ -1209,7 +1209,7 @@ static void put_value(struct buf *out, const struct tv *v, bool escape)
 		return;
 	switch (v->kind) {
 	case TV_STR: s = v->u.s; break;
-	case TV_BOOL: s = v->u.b ? SL("true") : SL("false"); break;
+	case TV_BOOL:
 	case TV_HAS: s = tv_truthy(v) ? SL("true") : SL("false"); break;
 	default: return;
 	}
