@@ -1343,7 +1343,7 @@ static void render_404(struct render *r)
 
 /* ---- the stage ---- */
 
-static void setup_paths(struct render *r)
+void render_setup_paths(struct render *r)
 {
 	const struct paths_cfg *p = &r->s->cfg.paths;
 	const struct text *base = &r->s->cfg.base_url;
@@ -1427,7 +1427,7 @@ unsigned render_check_links(struct build *b)
 	memset(&r, 0, sizeof(r));
 	r.b = b;
 	r.s = &b->site;
-	setup_paths(&r);
+	render_setup_paths(&r);
 	if (setup_theme(&r) == 0) {
 		collect_urls(&r);
 		check_links(&r, true);
@@ -1446,7 +1446,7 @@ unsigned render_site(struct build *b)
 	memset(&r, 0, sizeof(r));
 	r.b = b;
 	r.s = &b->site;
-	setup_paths(&r);
+	render_setup_paths(&r);
 	if (setup_theme(&r))
 		return 1;
 	collect_urls(&r);

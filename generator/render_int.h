@@ -125,6 +125,12 @@ void put_int(struct render *r, struct tv *m, const char *key, long long v);
 void push(struct render *r, struct tv *list, struct tv *v);
 size_t tv_len(const struct tv *list);
 
+/* Fills base_url (without a trailing '/'), base_path ("/" or "/zone/",
+ * whether base_url ends in '/' or not) and the six kind_path from the
+ * site's configuration r->s; base_path is kept in r->b's arena.  The
+ * render stage calls it first; tests/unit/test_render_urls.c too. */
+void render_setup_paths(struct render *r);
+
 /* "/kalender/ID/" for an item; "" when the edition does not publish it. */
 const char *item_url(struct render *r, const struct item *it);
 /* Appends "kalender/ID/": the item's folder, without the base path. */

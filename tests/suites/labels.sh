@@ -71,12 +71,15 @@ check "... the theme's order of the two numbers" \
 	'has "$tmp/out/$cal" "4 dagen, dag 2" && has "$tmp/out/$cal" "4 dagen, dag 4" &&
 	 ! has "$tmp/out/$cal" "dag 2 van 4"'
 
+# The "Meer info" line ends its event's description with the address of
+# the event's page, the whole of it up to the line's end (CR LF).
 base=$(sed -n 's/^base_url: *//p' "$SITE/site.yaml" | tr -d '"')
-url=${base%/}/kalender/
+url=${base%/}/kalender/platform-zorg-welzijn/
+cr=$(printf '\r')
 check "a placeholder in a calendar file: the default \"Meer info\" line" \
-	'has "$tmp/ref/kalender.ics" "Meer info: $url"'
-check "... the theme's line, with the page's address in its place" \
-	'has "$tmp/out/kalender.ics" "Lees verder op $url" &&
+	'has "$tmp/ref/kalender.ics" "\\n\\nMeer info: $url$cr"'
+check "... the theme's line, with the event page's address in its place" \
+	'has "$tmp/out/kalender.ics" "\\n\\nLees verder op $url$cr" &&
 	 ! has "$tmp/out/kalender.ics" "Meer info:"'
 
 (cd "$tmp/ref" && find . -type f | LC_ALL=C sort) >"$tmp/ref.files"

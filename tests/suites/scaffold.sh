@@ -9,16 +9,14 @@
 # and the new item's page is in the output.  The dates written are the
 # day of "now" (--now, or SOURCE_DATE_EPOCH in Brussels time) around
 # midnight on the days the clocks change and at a month's and a year's
-# end (tests/unit/test_scaffold.c checks the text of each day).
+# end (tests/unit/test_scaffold.c checks the whole text written for a
+# given day).
 set -u
+. tests/tools/tap.sh
 ZONESITE=${ZONESITE:-build/release/zonesite}
 MINI=tests/regress/mini/site
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-
-ok() { echo "ok - $1"; }
-nok() { echo "not ok - $1"; [ -n "${2:-}" ] && sed 's/^/#   /' "$2" | head -20; }
-check() { if eval "$2"; then ok "$1"; else nok "$1" "${3:-}"; fi; }
 
 # kind folder output-page required-to-fill
 while read -r kind folder page fill; do
@@ -105,11 +103,13 @@ fi
 
 # The day of "now": from --now, or else from the instant SOURCE_DATE_EPOCH
 # gives, as a day of Brussels (CET, CEST in summer), not of UTC.  The
-# instants are a minute either side of midnight there on the days the
-# clocks change, at a month's and a year's end, and on a summer night
-# when UTC still has the day before.  Each one writes a newsletter (its
-# date and the header's day) and an action (its plan year and the year
-# before suggested for continued_from) into a fresh copy of the site.
+# instants are the last minute or second of a day there and the midnight
+# that follows it, on the days the clocks change and at a month's and a
+# year's end, and half past midnight on the night the clocks go forward
+# and on a summer night, when UTC still has the day before.  Each one
+# writes a newsletter (its date and the header's day) and an action (its
+# plan year and the year before suggested for continued_from) into a
+# fresh copy of the site.
 new_dated() { # NAME EPOCH [ARG...]: SOURCE_DATE_EPOCH=EPOCH, ARGs at the end
 	site=$tmp/now-$(echo "$1" | tr -c 'a-zA-Z0-9\n' -)
 	epoch=$2

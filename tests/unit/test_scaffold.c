@@ -7,14 +7,15 @@
  * scaffold; the title is kept exactly, even with quotes and a colon.  The
  * id folds accents.
  *
- * The dates come from "now", checked on days where that is easy to get
- * wrong: a month's last and first day, a year's (the plan year and the
- * year before change), a leap day and the days Brussels changes its
- * clocks.  On each, every date in the text is that day, the key that
- * takes it (date, updated, plan) parses to it, and the whole text is the
- * text of a far-off reference day with that day's date and years in
- * their places, so no date anywhere can be off.  Turning an instant into
- * the day of "now" (Brussels time) is tests/suites/scaffold.sh, with a
+ * The dates come from "now", a day number, checked on days where a date
+ * is easy to get wrong: a month's last and first day, a year's (the plan
+ * year and the year before change) and a leap day.  On each, every date
+ * in the text is that day, the key that takes it (date, updated, plan)
+ * parses to it, and the whole text is the text of a far-off reference
+ * day with that day's date and years in their places, so no date
+ * anywhere can be off.  scaffold_text() gets the day, not an instant, so
+ * the time of day and Brussels' clock changes play no part here: turning
+ * an instant into the day of "now" is tests/suites/scaffold.sh's, with a
  * building round trip.
  */
 #include <stdio.h>
@@ -99,7 +100,6 @@ static const struct civil_day { int y, m, d; } days[] = {
 	{ 2025, 10, 31 }, { 2025, 11, 1 },		/* a month ends */
 	{ 2025, 12, 31 }, { 2026, 1, 1 },		/* a year ends */
 	{ 2024, 2, 29 }, { 2024, 3, 1 },		/* a leap day */
-	{ 2025, 3, 30 }, { 2025, 10, 26 },		/* clock changes */
 };
 static const struct civil_day reference = { 1987, 6, 14 };
 
